@@ -1,0 +1,67 @@
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  redirectUri: string;
+  scopes: string;
+  rolesClaim: string;
+  label: string;
+  /** Allow http:// issuers (tests and local development only). */
+  allowInsecure: boolean;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Set when the app is served over TLS (directly or behind a proxy): cookies get `Secure`. */
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  oidc: OidcConfig | null;
+  logLevel: string;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}".`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = int(env.PORT, 3000, 'PORT');
+  const oidcIssuer = env.PVI_OIDC_ISSUER;
+  let oidc: OidcConfig | null = null;
+  if (oidcIssuer) {
+    const clientId = env.PVI_OIDC_CLIENT_ID;
+    if (!clientId) throw new Error('PVI_OIDC_CLIENT_ID is required when PVI_OIDC_ISSUER is set.');
+    oidc = {
+      issuer: oidcIssuer,
+      clientId,
+      clientSecret: env.PVI_OIDC_CLIENT_SECRET,
+      redirectUri:
+        env.PVI_OIDC_REDIRECT_URI ?? `http://localhost:${port}/api/v1/session/oidc/callback`,
+      scopes: env.PVI_OIDC_SCOPES ?? 'openid profile email',
+      rolesClaim: env.PVI_OIDC_ROLES_CLAIM ?? 'pvi_roles',
+      label: env.PVI_OIDC_LABEL ?? 'Inloggen met politie-account',
+      allowInsecure: env.PVI_OIDC_ALLOW_INSECURE === '1',
+    };
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.PVI_DATA_DIR ?? './data',
+    secureCookies: env.PVI_SECURE_COOKIES === '1',
+    sessionIdleMinutes: int(env.PVI_SESSION_IDLE_MINUTES, 30, 'PVI_SESSION_IDLE_MINUTES'),
+    sessionAbsoluteHours: int(env.PVI_SESSION_ABSOLUTE_HOURS, 12, 'PVI_SESSION_ABSOLUTE_HOURS'),
+    loginMaxFailures: int(env.PVI_LOGIN_MAX_FAILURES, 5, 'PVI_LOGIN_MAX_FAILURES'),
+    loginLockMinutes: int(env.PVI_LOGIN_LOCK_MINUTES, 15, 'PVI_LOGIN_LOCK_MINUTES'),
+    oidc,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,169 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import {
+  accounts,
+  loginThrottle,
+  oidcFlows,
+  people,
+  roleGrants,
+  sessions,
+  type Executor,
+} from '@pvi/db';
+import type { Role, ScopeType } from '@pvi/contracts';
+
+export async function findAccountByUsername(ex: Executor, username: string) {
+  const rows = await ex
+    .select()
+    .from(accounts)
+    .where(eq(sql`lower(${accounts.username})`, username.toLowerCase()));
+  return rows[0] ?? null;
+}
+
+export async function findAccountByOidc(ex: Executor, issuer: string, subject: string) {
+  const rows = await ex
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.oidcIssuer, issuer), eq(accounts.oidcSubject, subject)));
+  return rows[0] ?? null;
+}
+
+export async function findAccountById(ex: Executor, id: string) {
+  const rows = await ex.select().from(accounts).where(eq(accounts.id, id));
+  return rows[0] ?? null;
+}
+
+export async function insertAccount(ex: Executor, values: typeof accounts.$inferInsert) {
+  const rows = await ex.insert(accounts).values(values).returning();
+  return rows[0]!;
+}
+
+export async function updateAccount(ex: Executor, id: string, values: Partial<typeof accounts.$inferInsert>) {
+  await ex.update(accounts).set(values).where(eq(accounts.id, id));
+}
+
+export async function listGrants(ex: Executor, accountId: string) {
+  return ex
+    .select({
+      id: roleGrants.id,
+      role: roleGrants.role,
+      scopeType: roleGrants.scopeType,
+      scopeId: roleGrants.scopeId,
+      source: roleGrants.source,
+    })
+    .from(roleGrants)
+    .where(eq(roleGrants.accountId, accountId))
+    .orderBy(roleGrants.createdAt, roleGrants.id);
+}
+
+export async function insertGrant(
+  ex: Executor,
+  values: { accountId: string; role: Role; scopeType: ScopeType; scopeId: string | null; source: 'local' | 'oidc' },
+) {
+  const rows = await ex.insert(roleGrants).values(values).onConflictDoNothing().returning();
+  return rows[0] ?? null;
+}
+
+export async function deleteGrant(
+  ex: Executor,
+  values: { accountId: string; role: Role; scopeType: ScopeType; scopeId: string | null },
+) {
+  const scopeCond =
+    values.scopeId === null ? sql`${roleGrants.scopeId} is null` : eq(roleGrants.scopeId, values.scopeId);
+  return ex
+    .delete(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.accountId, values.accountId),
+        eq(roleGrants.role, values.role),
+        eq(roleGrants.scopeType, values.scopeType),
+        scopeCond,
+      ),
+    )
+    .returning({ id: roleGrants.id });
+}
+
+export async function deleteGrantsBySource(ex: Executor, accountId: string, source: 'local' | 'oidc') {
+  await ex.delete(roleGrants).where(and(eq(roleGrants.accountId, accountId), eq(roleGrants.source, source)));
+}
+
+export async function insertSession(ex: Executor, values: typeof sessions.$inferInsert) {
+  await ex.insert(sessions).values(values);
+}
+
+export async function findLiveSession(ex: Executor, tokenHash: string, now: Date) {
+  const rows = await ex
+    .select({
+      tokenHash: sessions.tokenHash,
+      accountId: sessions.accountId,
+      activeGrantId: sessions.activeGrantId,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      idleExpiresAt: sessions.idleExpiresAt,
+      absoluteExpiresAt: sessions.absoluteExpiresAt,
+      username: accounts.username,
+      displayName: accounts.displayName,
+      personId: accounts.personId,
+      disabled: accounts.disabled,
+      personName: sql<string | null>`${people.givenName} || ' ' || ${people.familyName}`,
+    })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .leftJoin(people, eq(people.id, accounts.personId))
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now)),
+    );
+  return rows[0] ?? null;
+}
+
+export async function touchSession(ex: Executor, tokenHash: string, now: Date, idleExpiresAt: Date) {
+  await ex
+    .update(sessions)
+    .set({ lastSeenAt: now, idleExpiresAt })
+    .where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function setActiveGrant(ex: Executor, tokenHash: string, grantId: string) {
+  await ex.update(sessions).set({ activeGrantId: grantId }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSession(ex: Executor, tokenHash: string) {
+  await ex.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteExpiredSessions(ex: Executor, now: Date) {
+  await ex.delete(sessions).where(lt(sessions.absoluteExpiresAt, now));
+}
+
+export async function findThrottle(ex: Executor, key: string) {
+  const rows = await ex.select().from(loginThrottle).where(eq(loginThrottle.key, key));
+  return rows[0] ?? null;
+}
+
+export async function upsertThrottle(ex: Executor, values: typeof loginThrottle.$inferInsert) {
+  await ex
+    .insert(loginThrottle)
+    .values(values)
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        failures: values.failures,
+        windowStartedAt: values.windowStartedAt,
+        lockedUntil: values.lockedUntil,
+      },
+    });
+}
+
+export async function clearThrottle(ex: Executor, key: string) {
+  await ex.delete(loginThrottle).where(eq(loginThrottle.key, key));
+}
+
+export async function insertOidcFlow(ex: Executor, values: typeof oidcFlows.$inferInsert) {
+  await ex.insert(oidcFlows).values(values);
+}
+
+/** Takes a pending flow once: a replayed state finds nothing. */
+export async function takeOidcFlow(ex: Executor, state: string, notBefore: Date) {
+  const rows = await ex.delete(oidcFlows).where(eq(oidcFlows.state, state)).returning();
+  const flow = rows[0];
+  await ex.delete(oidcFlows).where(lt(oidcFlows.createdAt, notBefore));
+  return flow && flow.createdAt >= notBefore ? flow : null;
+}

@@ -1,0 +1,72 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Problem } from '@pvi/contracts';
+import { AppError, httpStatusOf, titleOf, type AppErrorCode, type InvalidParam } from '../errors.ts';
+
+export function sendProblem(
+  reply: FastifyReply,
+  code: AppErrorCode,
+  detail: string,
+  invalidParams?: InvalidParam[],
+) {
+  const status = httpStatusOf(code);
+  const body: Problem = {
+    type: `https://pvi.politie.invalid/problems/${code.replace(/_/g, '-')}`,
+    title: titleOf(code),
+    status,
+    detail,
+    instance: reply.request.url.split('?')[0],
+    code,
+    ...(invalidParams ? { invalidParams } : {}),
+  };
+  return reply.code(status).type('application/problem+json').serializer(JSON.stringify).send(body);
+}
+
+interface ValidationIssue {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+}
+
+function invalidParamsFrom(error: FastifyError): InvalidParam[] {
+  const issues = (error.validation ?? []) as ValidationIssue[];
+  const where = error.validationContext ?? 'body';
+  return issues.map((issue) => {
+    const path = (issue.instancePath ?? '').split('/').filter(Boolean);
+    return {
+      name: path.length ? path.join('.') : where,
+      code: issue.keyword ?? 'invalid',
+      reason: issue.message ?? 'Invalid value.',
+    };
+  });
+}
+
+/** One place maps every error to RFC 9457 problem details; nothing else leaks. */
+export function registerProblemHandlers(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      if (error.extra.retryAfterSeconds) reply.header('Retry-After', String(error.extra.retryAfterSeconds));
+      return sendProblem(reply, error.code, error.message, error.extra.invalidParams);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const params = invalidParamsFrom(error);
+      return sendProblem(reply, 'validation_failed', `${params.length} field(s) are not valid.`, params);
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(reply, 'bad_request', 'Send application/json.');
+    }
+    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+      return sendProblem(reply, 'bad_request', 'The request body is not valid JSON.');
+    }
+    if (error.statusCode === 413) return sendProblem(reply, 'bad_request', 'The request body is too large.');
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendProblem(reply, 'bad_request', 'The request could not be read.');
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, 'internal', 'Something went wrong on our side. The request id is in the X-Request-Id header.');
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 'not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`),
+  );
+}

@@ -1,0 +1,69 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+/** Import rules that keep dependencies pointing one way (see ARCHITECTURE.md). */
+const purePackage = (name) => ({
+  files: [`packages/${name}/src/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: ['@pvi/*', '!@pvi/' + name], message: `packages/${name} imports nothing of ours.` },
+          { group: ['../../*'], message: 'Stay inside the package.' },
+          { group: ['node:fs', 'node:fs/*', 'node:net', 'node:http', 'node:child_process', 'pg', '@electric-sql/*'], message: `packages/${name} does no I/O.` },
+        ],
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'packages/db/migrations/**', 'apps/web/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  purePackage('contracts'),
+  purePackage('stats'),
+  purePackage('disclosure'),
+  {
+    files: ['packages/db/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@pvi/api', '@pvi/web', '**/apps/**'], message: 'packages never import apps.' }] },
+      ],
+    },
+  },
+  {
+    // A module never imports another module's repository: it calls that module's service.
+    files: ['apps/api/src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*/*.repository', '../*/*.repository.ts'], message: "Call the other module's service, not its repository." }] },
+      ],
+    },
+  },
+);
