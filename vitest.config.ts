@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-const integrationFiles = ['apps/*/test/**/*.test.ts'];
+const integrationFiles = ['apps/*/test/*.test.ts'];
+/** Tests that need a real PostgreSQL server (roles, privileges). */
+const postgresOnlyFiles = ['apps/*/test/postgres/*.test.ts'];
 const pg = Boolean(process.env.TEST_DATABASE_URL);
 
 export default defineConfig({
@@ -28,7 +30,7 @@ export default defineConfig({
             {
               test: {
                 name: 'integration-pg',
-                include: integrationFiles,
+                include: [...integrationFiles, ...postgresOnlyFiles],
                 globalSetup: ['apps/api/test/global-setup.ts'],
                 env: { PVI_TEST_DB: 'postgres' },
                 testTimeout: 60_000,

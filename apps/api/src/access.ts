@@ -17,6 +17,8 @@ export type AccessRule =
       kind: 'roles';
       roles: readonly Role[];
       scope?: ScopeTarget;
+      /** Says on purpose that a route with a path id is not scoped (organisation structure). */
+      unscoped?: boolean;
       /** The caller must say why (header `X-Purpose`); the reason is written to the audit trail. */
       purposeRequired?: boolean;
     };
@@ -26,7 +28,7 @@ export const access = {
   signedIn: (): AccessRule => ({ kind: 'signedIn' }),
   roles: (
     roles: readonly Role[],
-    options: { scope?: ScopeTarget; purposeRequired?: boolean } = {},
+    options: { scope?: ScopeTarget; unscoped?: boolean; purposeRequired?: boolean } = {},
   ): AccessRule => ({ kind: 'roles', roles, ...options }),
 };
 

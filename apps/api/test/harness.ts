@@ -9,7 +9,9 @@ import { loadConfig, type AppConfig } from '../src/config.ts';
 export const usePostgres = process.env.PVI_TEST_DB === 'postgres';
 
 /** A fresh, migrated database for one test file: PGlite in memory, or a new database on the test server. */
-export async function createTestDatabase(): Promise<DatabaseHandle & { drop: () => Promise<void> }> {
+export type TestDatabase = DatabaseHandle & { drop: () => Promise<void>; testUrl: string | null };
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   if (usePostgres) {
     const serverUrl = process.env.TEST_DATABASE_URL;
     if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
@@ -39,7 +41,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { drop: () 
     loadDataDir: template ? new Blob([readFileSync(template)]) : undefined,
   });
   if (!template) await handle.migrate();
-  return Object.assign(handle, { drop: () => handle.close() });
+  return Object.assign(handle, { drop: () => handle.close(), testUrl: null });
 }
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -48,14 +50,14 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 
 export interface TestApp {
   app: FastifyInstance;
-  database: Awaited<ReturnType<typeof createTestDatabase>>;
+  database: TestDatabase;
   services: ReturnType<typeof createServices>;
   config: AppConfig;
   close: () => Promise<void>;
 }
 
 export async function createTestApp(
-  options: { config?: Partial<AppConfig>; now?: () => Date; database?: Awaited<ReturnType<typeof createTestDatabase>> } = {},
+  options: { config?: Partial<AppConfig>; now?: () => Date; database?: TestDatabase } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(options.config);

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows } from '@pvi/db';
+import { grantApiRole, openDatabase, queryRows } from '@pvi/db';
 import { generateDemoOrganisation, type DemoScale } from '@pvi/db/demo';
 import { toOrgCsv, toPeopleCsv } from '@pvi/db/demo/csv';
 import { roles, type Role } from '@pvi/contracts';
@@ -233,14 +233,7 @@ export const commands: Record<string, Command> = {
       if (action !== 'grant-api-role' || !role || !/^[a-z_][a-z0-9_]*$/.test(role)) throw new UsageError('Usage: pvi db grant-api-role ROLE');
       return withContext(async (ctx) => {
         if (ctx.database.kind !== 'postgres') throw new UsageError('grant-api-role needs DATABASE_URL (a PostgreSQL server).');
-        const db = ctx.database.db;
-        const r = sql.raw(`"${role}"`);
-        await db.execute(sql`grant usage on schema public to ${r}`);
-        await db.execute(sql`grant select, insert, update, delete on all tables in schema public to ${r}`);
-        await db.execute(sql`grant usage, select on all sequences in schema public to ${r}`);
-        await db.execute(sql`revoke update, delete, truncate on audit_log from ${r}`);
-        await db.execute(sql`grant usage on schema drizzle to ${r}`);
-        await db.execute(sql`grant select on all tables in schema drizzle to ${r}`);
+        await grantApiRole(ctx.database.db, role);
         out(`Role ${role} may use the API tables; audit_log is insert and select only.`);
         return 0;
       });

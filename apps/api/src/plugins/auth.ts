@@ -75,6 +75,9 @@ export function registerAuth(
     if (!access) {
       throw new Error(`Route ${methods.join(',')} ${route.url} declares no access rule (config.access).`);
     }
+    if (access.kind === 'roles' && route.url.includes(':') && !access.scope && !access.unscoped) {
+      throw new Error(`Route ${methods.join(',')} ${route.url} names a record but declares no scope (or unscoped: true).`);
+    }
     for (const method of methods) app.accessRegistry.push({ method, url: route.url, access });
   });
 

@@ -54,10 +54,11 @@ export interface ChainBreak {
 export async function findFirstChainBreak(executor: Executor): Promise<ChainBreak | null> {
   const rows = await queryRows<{ seq: string | number; hash_ok: boolean }>(
     executor,
-    sql`select seq, hash = audit_row_hash(a) as hash_ok
-        from (select a.*, lag(hash) over (order by seq) as prev_actual from audit_log a) a
-        where hash <> audit_row_hash(a)
-           or prev_hash <> coalesce(prev_actual, repeat('0', 64))
+    sql`select seq, hash_ok from (
+          select a.seq, a.hash = audit_row_hash(a) as hash_ok, a.prev_hash,
+                 lag(a.hash) over (order by a.seq) as prev_actual
+          from audit_log a) x
+        where not hash_ok or prev_hash <> coalesce(prev_actual, repeat('0', 64))
         order by seq limit 1`,
   );
   const row = rows[0];

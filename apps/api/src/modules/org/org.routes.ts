@@ -21,7 +21,7 @@ import { withPageLinks } from '../../http/pagination.ts';
 import type { OrgService } from './org.service.ts';
 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem };
-const structure = { access: access.roles(ALL_ROLES) };
+const structure = { access: access.roles(ALL_ROLES, { unscoped: true }) };
 
 export const orgRoutes =
   (org: OrgService): FastifyPluginAsyncZod =>
