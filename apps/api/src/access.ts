@@ -60,7 +60,12 @@ export function grantCovers(grant: GrantRef, location: Location): boolean {
 }
 
 /** Roles that may see who is in a team (personal data). */
-export const PEOPLE_READERS: readonly Role[] = ['teamchef', 'eenheidsleiding', 'hr_analist', 'beheerder'];
+export const PEOPLE_READERS: readonly Role[] = [
+  'teamchef',
+  'eenheidsleiding',
+  'hr_analist',
+  'beheerder',
+];
 /** Every staff role: organisation structure is not personal data. */
 export const ALL_ROLES: readonly Role[] = [
   'medewerker',

@@ -54,7 +54,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         : {
             level: config.logLevel,
             redact: {
-              paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.email'],
+              paths: [
+                'req.headers.cookie',
+                'req.headers.authorization',
+                'req.headers["x-csrf-token"]',
+                'res.headers["set-cookie"]',
+                '*.password',
+                '*.email',
+              ],
               censor: '[redacted]',
             },
             ...(typeof options.logger === 'object' ? options.logger : {}),
@@ -78,10 +85,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       openapi: '3.1.0',
       info: {
         title: 'PvI platform API',
-        description: 'API of the PvI platform for Politie voor Iedereen. Errors are application/problem+json (RFC 9457).',
+        description:
+          'API of the PvI platform for Politie voor Iedereen. Errors are application/problem+json (RFC 9457).',
         version: API_VERSION,
         contact: { name: 'PvI platform team', email: 'pvi-platform@politie.invalid' },
-        license: { name: 'EUPL-1.2', url: 'https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+        license: {
+          name: 'EUPL-1.2',
+          url: 'https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12',
+        },
       },
       servers: [{ url: '/', description: 'This server' }],
       tags: [
@@ -106,7 +117,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(healthRoutes(options.database.db));
       await api.register(sessionRoutes({ auth: services.auth, config }));
       await api.register(
-        oidcRoutes({ auth: services.auth, config, db: options.database.db, org: services.org, audit: services.audit }),
+        oidcRoutes({
+          auth: services.auth,
+          config,
+          db: options.database.db,
+          org: services.org,
+          audit: services.audit,
+        }),
       );
       await api.register(orgRoutes(services.org));
       await api.register(auditRoutes(services.audit));

@@ -19,7 +19,9 @@ beforeAll(async () => {
   inside = await buildOrg(t.database.db, 'Binnen');
   outside = await buildOrg(t.database.db, 'Buiten');
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t.close();
+});
 
 function idFor(url: string, param: string, rule: AccessRule, org: OrgFixture): string {
   if (rule.kind === 'roles' && rule.scope?.param === param) {
@@ -66,7 +68,11 @@ async function sessionFor(role: Role, scope: { type: ScopeType; id: string | nul
   }
   const token = await t.services.auth.createSession(accountId, systemActor('test'), 'test');
   const context = await t.services.auth.resolveSession(token);
-  return { cookie: `pvi_session=${token}`, 'x-csrf-token': context!.csrfToken, 'x-purpose': 'access test' };
+  return {
+    cookie: `pvi_session=${token}`,
+    'x-csrf-token': context!.csrfToken,
+    'x-purpose': 'access test',
+  };
 }
 
 const call = (method: string, url: string, headers: Record<string, string> = {}) =>
@@ -81,7 +87,8 @@ describe('deny by default', () => {
   it('every route declares an access rule and there are routes to check', () => {
     const api = t.app.accessRegistry.filter((r) => r.url.startsWith('/api/v1'));
     expect(api.length).toBeGreaterThan(10);
-    for (const r of t.app.accessRegistry) expect(['public', 'signedIn', 'roles']).toContain(r.access.kind);
+    for (const r of t.app.accessRegistry)
+      expect(['public', 'signedIn', 'roles']).toContain(r.access.kind);
   });
 
   it('answers 401 without a session on every non-public route', async () => {
@@ -89,7 +96,8 @@ describe('deny by default', () => {
       if (access.kind === 'public') continue;
       const res = await call(method, fill(url, access, inside));
       expect(res.statusCode, `${method} ${url}`).toBe(401);
-      if (method !== 'HEAD') expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      if (method !== 'HEAD')
+        expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     }
   });
 
@@ -99,17 +107,29 @@ describe('deny by default', () => {
       if (access.kind === 'public') continue;
       for (const role of roles) {
         const allowed = access.kind === 'signedIn' || access.roles.includes(role);
-        const mine = await call(method, fill(url, access, inside), await sessionFor(role, grantScope(access, inside)));
+        const mine = await call(
+          method,
+          fill(url, access, inside),
+          await sessionFor(role, grantScope(access, inside)),
+        );
         const where = `${method} ${url} as ${role}`;
         if (!allowed) {
           expect(mine.statusCode, where).toBe(403);
           continue;
         }
         expect([401, 403], `${where} in scope`).not.toContain(mine.statusCode);
-        const national = await call(method, fill(url, access, inside), await sessionFor(role, { type: 'national', id: null }));
+        const national = await call(
+          method,
+          fill(url, access, inside),
+          await sessionFor(role, { type: 'national', id: null }),
+        );
         expect([401, 403], `${where} nationally`).not.toContain(national.statusCode);
         if (access.kind === 'roles' && access.scope) {
-          const theirs = await call(method, fill(url, access, inside), await sessionFor(role, grantScope(access, outside)));
+          const theirs = await call(
+            method,
+            fill(url, access, inside),
+            await sessionFor(role, grantScope(access, outside)),
+          );
           expect(theirs.statusCode, `${where} out of scope`).toBe(403);
         }
         checked++;
@@ -124,7 +144,7 @@ describe('scoped lists', () => {
     const headers = await sessionFor('teamchef', { type: 'team', id: inside.teamId });
     const res = await call('GET', '/api/v1/people?pageSize=500', headers);
     expect(res.statusCode).toBe(200);
-    const ids = (res.json() as { items: { id: string; currentTeam: { id: string } }[] }).items;
+    const ids = res.json<{ items: { id: string; currentTeam: { id: string } }[] }>().items;
     expect(ids.length).toBe(3);
     expect(new Set(ids.map((p) => p.currentTeam.id))).toEqual(new Set([inside.teamId]));
   });

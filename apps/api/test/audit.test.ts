@@ -11,7 +11,9 @@ beforeAll(async () => {
   t = await createTestApp();
   org = await buildOrg(t.database.db);
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t.close();
+});
 
 const db = () => t.database.db;
 const run = (q: ReturnType<typeof sql>) => db().execute(q);
@@ -31,19 +33,32 @@ async function tamper(statement: ReturnType<typeof sql>) {
 describe('audit trail', () => {
   it('records who read a person, in which role and why, in the same transaction', async () => {
     const s = await signInAs(t.app, t.services, 'teamchef', { type: 'team', id: org.teamId });
-    const noPurpose = await t.app.inject({ method: 'GET', url: `/api/v1/people/${org.memberIds[0]}`, headers: { cookie: s.cookie } });
+    const noPurpose = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/people/${org.memberIds[0]}`,
+      headers: { cookie: s.cookie },
+    });
     expect(noPurpose.statusCode).toBe(400);
     expect(noPurpose.json().invalidParams[0].name).toBe('x-purpose');
     const res = await t.app.inject({
       method: 'GET',
       url: `/api/v1/people/${org.memberIds[0]}`,
-      headers: { cookie: s.cookie, 'x-purpose': 'voorbereiding functioneringsgesprek', 'x-request-id': 'req-audit-test-1' },
+      headers: {
+        cookie: s.cookie,
+        'x-purpose': 'voorbereiding functioneringsgesprek',
+        'x-request-id': 'req-audit-test-1',
+      },
     });
     expect(res.statusCode).toBe(200);
-    const rows = await queryRows<{ actor_account_id: string; actor_role: string; action: string; record_type: string; record_id: string; purpose: string; request_id: string }>(
-      db(),
-      sql`select * from audit_log where request_id = 'req-audit-test-1'`,
-    );
+    const rows = await queryRows<{
+      actor_account_id: string;
+      actor_role: string;
+      action: string;
+      record_type: string;
+      record_id: string;
+      purpose: string;
+      request_id: string;
+    }>(db(), sql`select * from audit_log where request_id = 'req-audit-test-1'`);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       actor_account_id: s.accountId,
@@ -64,20 +79,36 @@ describe('audit trail', () => {
   it('verifies an intact chain, and names the first altered, inserted or removed row', async () => {
     // Enough rows to tamper in the middle.
     const s = await signInAs(t.app, t.services, 'beheerder', { type: 'national', id: null });
-    for (let i = 0; i < 5; i++) await t.app.inject({ method: 'GET', url: '/api/v1/audit-log', headers: { cookie: s.cookie } });
+    for (let i = 0; i < 5; i++)
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/audit-log',
+        headers: { cookie: s.cookie },
+      });
     expect((await t.services.audit.verify()).brokenAt).toBeNull();
-    const seqs = (await queryRows<{ seq: number }>(db(), sql`select seq::int as seq from audit_log order by seq`)).map((r) => r.seq);
+    const seqs = (
+      await queryRows<{ seq: number }>(
+        db(),
+        sql`select seq::int as seq from audit_log order by seq`,
+      )
+    ).map((r) => r.seq);
     const middle = seqs[Math.floor(seqs.length / 2)]!;
 
     await tamper(sql`update audit_log set purpose = 'rewritten' where seq = ${middle}`);
-    expect((await t.services.audit.verify()).brokenAt).toEqual({ seq: middle, reason: 'hash_mismatch' });
+    expect((await t.services.audit.verify()).brokenAt).toEqual({
+      seq: middle,
+      reason: 'hash_mismatch',
+    });
     await tamper(sql`update audit_log set purpose = null where seq = ${middle}`);
     expect((await t.services.audit.verify()).brokenAt).toBeNull();
 
     const victim = seqs[seqs.length - 3]!;
     await tamper(sql`create temp table saved as select * from audit_log where seq = ${victim}`);
     await tamper(sql`delete from audit_log where seq = ${victim}`);
-    expect((await t.services.audit.verify()).brokenAt).toEqual({ seq: seqs[seqs.length - 2], reason: 'link_mismatch' });
+    expect((await t.services.audit.verify()).brokenAt).toEqual({
+      seq: seqs[seqs.length - 2],
+      reason: 'link_mismatch',
+    });
     await tamper(sql`insert into audit_log select * from saved`);
     expect((await t.services.audit.verify()).brokenAt).toBeNull();
 
@@ -85,7 +116,12 @@ describe('audit trail', () => {
     const forgedSeq = seqs[seqs.length - 1]! + 100;
     await tamper(sql`insert into audit_log (seq, action, record_type, prev_hash)
       select ${forgedSeq}, 'forged', 'person', hash from audit_log where seq = ${middle}`);
-    await tamper(sql`update audit_log set hash = audit_row_hash(audit_log) where seq = ${forgedSeq}`);
-    expect((await t.services.audit.verify()).brokenAt).toEqual({ seq: forgedSeq, reason: 'link_mismatch' });
+    await tamper(
+      sql`update audit_log set hash = audit_row_hash(audit_log) where seq = ${forgedSeq}`,
+    );
+    expect((await t.services.audit.verify()).brokenAt).toEqual({
+      seq: forgedSeq,
+      reason: 'link_mismatch',
+    });
   });
 });

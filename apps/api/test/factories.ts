@@ -19,14 +19,23 @@ export interface OrgFixture {
 /** A unit with one district, one base team and three people; every call makes its own. */
 export async function buildOrg(db: Database, name = 'Test'): Promise<OrgFixture> {
   const t = tag();
-  const [unit] = await db.insert(units).values({ code: `U${t}`, name: `Eenheid ${name} ${t}`, kind: 'regional' }).returning();
+  const [unit] = await db
+    .insert(units)
+    .values({ code: `U${t}`, name: `Eenheid ${name} ${t}`, kind: 'regional' })
+    .returning();
   const [district] = await db
     .insert(districts)
     .values({ code: `D${t}`, name: `District ${name} ${t}`, unitId: unit!.id })
     .returning();
   const [team] = await db
     .insert(teams)
-    .values({ code: `T${t}`, name: `Basisteam ${name} ${t}`, kind: 'basisteam', unitId: unit!.id, districtId: district!.id })
+    .values({
+      code: `T${t}`,
+      name: `Basisteam ${name} ${t}`,
+      kind: 'basisteam',
+      unitId: unit!.id,
+      districtId: district!.id,
+    })
     .returning();
   const persons = await db
     .insert(people)
@@ -81,12 +90,20 @@ export interface Session {
   headers: Record<string, string>;
 }
 
-export async function signIn(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { username, password },
+  });
   if (res.statusCode !== 201) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.headers['set-cookie'];
   const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0]!;
-  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  const csrf = res.json<{ csrfToken: string }>().csrfToken;
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
 

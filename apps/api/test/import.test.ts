@@ -8,7 +8,8 @@ import { textSource } from '../src/modules/org/import/csv.ts';
 import { createOrgImportService } from '../src/modules/org/import/org-import.service.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
 const actor = systemActor('test');
 
 let t: TestApp;
@@ -18,10 +19,17 @@ beforeAll(async () => {
   t = await createTestApp();
   imports = createOrgImportService({ db: t.database.db, audit: t.services.audit });
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t.close();
+});
 
 const count = async (table: string) =>
-  (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n;
+  (
+    await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from ${sql.raw(table)}`,
+    )
+  )[0]!.n;
 
 describe('org and people import', () => {
   it('imports an org file, then a people file with history', async () => {
@@ -73,10 +81,12 @@ describe('org and people import', () => {
   });
 
   it('reports unknown teams and parents after reading the whole file', async () => {
-    const bad = 'employee_number,given_name,family_name,birth_year,employed_since,email,team_code,role,valid_from,valid_to\n9000201,Fleur,Visser,,,,GHOST,lid,2020-01-01,\n';
+    const bad =
+      'employee_number,given_name,family_name,birth_year,employed_since,email,team_code,role,valid_from,valid_to\n9000201,Fleur,Visser,,,,GHOST,lid,2020-01-01,\n';
     const r = await imports.importPeople(textSource(bad), { actor });
     expect(r.problems).toEqual([{ line: 2, reason: 'team GHOST does not exist.' }]);
-    const orgBad = 'type,code,name,parent_code,kind\nteam,XU9-T,Team Los,XU9,basisteam\ndistrict,XU1-D1,Dubbel,XU1,\ndistrict,XU1-D1,Dubbel,XU1,\nwijk,X,Y,,\n';
+    const orgBad =
+      'type,code,name,parent_code,kind\nteam,XU9-T,Team Los,XU9,basisteam\ndistrict,XU1-D1,Dubbel,XU1,\ndistrict,XU1-D1,Dubbel,XU1,\nwijk,X,Y,,\n';
     const o = await imports.importOrg(textSource(orgBad), { actor });
     expect(o.problems.map((p) => p.line)).toEqual([2, 4, 5]);
   });
@@ -89,7 +99,8 @@ describe('org and people import', () => {
   });
 
   it('moves a person: a later membership closes the open one', async () => {
-    const move = 'employee_number,given_name,family_name,birth_year,employed_since,email,team_code,role,valid_from,valid_to\n9000002,Mohamed,El Amrani,1990,2012-03-01,mohamed.elamrani@demo.politie.invalid,XU1-D2-BT1,lid,2026-09-01,\n';
+    const move =
+      'employee_number,given_name,family_name,birth_year,employed_since,email,team_code,role,valid_from,valid_to\n9000002,Mohamed,El Amrani,1990,2012-03-01,mohamed.elamrani@demo.politie.invalid,XU1-D2-BT1,lid,2026-09-01,\n';
     const r = await imports.importPeople(textSource(move), { actor });
     expect(r.ok).toBe(true);
     const rows = await queryRows<{ code: string; valid_to: string | null }>(
@@ -108,10 +119,16 @@ describe('org and people import', () => {
     const { toOrgCsv, toPeopleCsv } = await import('@pvi/db/demo/csv');
     const demo = generateDemoOrganisation({ scale: 'small', seed: 7 });
     const org = await imports.importOrg(textSource(toOrgCsv(demo)), { actor, isDemo: true });
-    const people = await imports.importPeople(textSource(toPeopleCsv(demo)), { actor, isDemo: true });
+    const people = await imports.importPeople(textSource(toPeopleCsv(demo)), {
+      actor,
+      isDemo: true,
+    });
     expect(org.problems).toEqual([]);
     expect(people.problems).toEqual([]);
-    const current = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from memberships m join people p on p.id = m.person_id where p.is_demo and m.valid_to is null`);
+    const current = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from memberships m join people p on p.id = m.person_id where p.is_demo and m.valid_to is null`,
+    );
     expect(current[0]!.n).toBe(demo.people.length);
   });
 });

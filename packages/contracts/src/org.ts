@@ -73,7 +73,9 @@ export const person = z
     givenName: z.string(),
     familyName: z.string(),
     email: z.string().nullable(),
-    currentTeam: z.object({ id: uuid, name: z.string(), role: z.enum(['lid', 'teamchef']) }).nullable(),
+    currentTeam: z
+      .object({ id: uuid, name: z.string(), role: z.enum(['lid', 'teamchef']) })
+      .nullable(),
   })
   .meta({ id: 'Person' });
 export type Person = z.infer<typeof person>;

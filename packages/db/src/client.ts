@@ -13,7 +13,11 @@ import { acquireDataDirLock } from './lock.ts';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Schema,
+  ExtractTablesWithRelations<Schema>
+>;
 /** Anything that can run a query: the database or an open transaction. */
 export type Executor = Database | Transaction;
 
@@ -26,10 +30,7 @@ export type DatabaseHandle = {
   location: string;
   migrate: () => Promise<void>;
   close: () => Promise<void>;
-} & (
-  | { kind: 'pglite'; pglite: PGlite }
-  | { kind: 'postgres'; pool: pg.Pool }
-);
+} & ({ kind: 'pglite'; pglite: PGlite } | { kind: 'postgres'; pool: pg.Pool });
 
 export interface OpenOptions {
   /** A PostgreSQL server; when absent the embedded database in `dataDir` is used. */
@@ -55,7 +56,10 @@ function redactUrl(url: string): string {
 /** Opens the database named by the options: PGlite in a locked folder, or a PostgreSQL server. */
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     return {
       kind: 'postgres',
@@ -101,6 +105,6 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 
 /** Runs raw SQL and returns its rows; the one place that knows both drivers return `{ rows }`. */
 export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
-  const result = (await executor.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await executor.execute(query);
+  return (result as { rows: T[] }).rows;
 }

@@ -10,7 +10,9 @@ export async function grantApiRole(db: Database, role: string): Promise<void> {
   const r = sql.raw(`"${role}"`);
   await db.transaction(async (tx) => {
     await tx.execute(sql`grant usage on schema public to ${r}`);
-    await tx.execute(sql`grant select, insert, update, delete on all tables in schema public to ${r}`);
+    await tx.execute(
+      sql`grant select, insert, update, delete on all tables in schema public to ${r}`,
+    );
     await tx.execute(sql`grant usage, select on all sequences in schema public to ${r}`);
     await tx.execute(sql`revoke update, delete, truncate on audit_log from ${r}`);
   });

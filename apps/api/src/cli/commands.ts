@@ -24,22 +24,28 @@ function need(flags: Flags, name: string): string {
 }
 
 function parseRole(value: string): Role {
-  if (!(roles as readonly string[]).includes(value)) throw new UsageError(`--role must be one of ${roles.join(', ')}.`);
+  if (!(roles as readonly string[]).includes(value))
+    throw new UsageError(`--role must be one of ${roles.join(', ')}.`);
   return value as Role;
 }
 
 async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('Give --password or pipe the password on standard input.');
+  if (process.stdin.isTTY)
+    throw new UsageError('Give --password or pipe the password on standard input.');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 function parseDemoOptions(flags: Flags): { scale: DemoScale; seed: number } {
   const scale = (flags.scale as string | undefined) ?? 'small';
-  if (scale !== 'small' && scale !== 'national') throw new UsageError('--scale must be small or national.');
+  if (scale !== 'small' && scale !== 'national')
+    throw new UsageError('--scale must be small or national.');
   const seed = Number(flags.seed ?? 1);
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError('--seed must be a whole number ≥ 0.');
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new UsageError('--seed must be a whole number ≥ 0.');
   return { scale, seed };
 }
 
@@ -60,23 +66,33 @@ async function serveWith(ctx: CliContext, port: number) {
 async function printDemoLogins(ctx: CliContext, port: number) {
   const demo = await ctx.demo.demoInfo();
   out('');
-  out(`PvI-platform draait op http://localhost:${port}/  (API: http://localhost:${port}/api/v1/openapi.json)`);
-  out(`Database: ${ctx.database.kind === 'pglite' ? `ingebed (PGlite) in ${ctx.database.location}` : ctx.database.location}`);
+  out(
+    `PvI-platform draait op http://localhost:${port}/  (API: http://localhost:${port}/api/v1/openapi.json)`,
+  );
+  out(
+    `Database: ${ctx.database.kind === 'pglite' ? `ingebed (PGlite) in ${ctx.database.location}` : ctx.database.location}`,
+  );
   if (demo) {
     out(`Demo-organisatie (${demo.scale}, seed ${demo.seed}) — dit zijn geen echte gegevens.`);
     out(`Inloggen: gebruikersnaam demo.beheerder, wachtwoord ${DEMO_PASSWORD}`);
-    out('Andere rollen: demo.teamchef, demo.medewerker, demo.eenheid, demo.hr, demo.ecad, demo.ndv, demo.cdo (zelfde wachtwoord).');
+    out(
+      'Andere rollen: demo.teamchef, demo.medewerker, demo.eenheid, demo.hr, demo.ecad, demo.ndv, demo.cdo (zelfde wachtwoord).',
+    );
   }
   out('Stoppen: Ctrl+C');
 }
 
 function reportImport(result: ImportResult): number {
   if (!result.ok) {
-    process.stderr.write(`Import refused: ${result.problems.length} bad row(s); nothing was written.\n`);
+    process.stderr.write(
+      `Import refused: ${result.problems.length} bad row(s); nothing was written.\n`,
+    );
     for (const p of result.problems) process.stderr.write(`  line ${p.line}: ${p.reason}\n`);
     return 1;
   }
-  out(`Imported ${result.kind}: ${result.rows} rows — ${result.inserted} new, ${result.updated} changed, ${result.unchanged} unchanged (sha256 ${result.sha256.slice(0, 12)}…).`);
+  out(
+    `Imported ${result.kind}: ${result.rows} rows — ${result.inserted} new, ${result.updated} changed, ${result.unchanged} unchanged (sha256 ${result.sha256.slice(0, 12)}…).`,
+  );
   return 0;
 }
 
@@ -97,7 +113,12 @@ export const commands: Record<string, Command> = {
       const port = flags.port ? Number(flags.port) : ctx.config.port;
       if (await ctx.demo.isEmpty()) {
         out('Lege database: demo-organisatie (small, seed 1) wordt geladen…');
-        const r = await ctx.demo.load({ scale: 'small', seed: 1, actor: systemActor('demo'), onProgress: progressBar() });
+        const r = await ctx.demo.load({
+          scale: 'small',
+          seed: 1,
+          actor: systemActor('demo'),
+          onProgress: progressBar(),
+        });
         out(`Demo geladen: ${r.people} mensen in ${r.teams} teams.`);
       }
       await serveWith(ctx, port);
@@ -139,12 +160,21 @@ export const commands: Record<string, Command> = {
         await mkdir(flags.out, { recursive: true });
         await writeFile(join(flags.out, 'org.csv'), toOrgCsv(demo));
         await writeFile(join(flags.out, 'people.csv'), toPeopleCsv(demo));
-        out(`Wrote ${join(flags.out, 'org.csv')} and ${join(flags.out, 'people.csv')} (${demo.people.length} people, ${demo.teams.length} teams).`);
+        out(
+          `Wrote ${join(flags.out, 'org.csv')} and ${join(flags.out, 'people.csv')} (${demo.people.length} people, ${demo.teams.length} teams).`,
+        );
         return 0;
       }
       return withContext(async (ctx) => {
-        const r = await ctx.demo.load({ scale, seed, actor: systemActor('demo'), onProgress: progressBar() });
-        out(`Demo loaded: ${r.people} people in ${r.teams} teams. Sign in as demo.beheerder / ${DEMO_PASSWORD}.`);
+        const r = await ctx.demo.load({
+          scale,
+          seed,
+          actor: systemActor('demo'),
+          onProgress: progressBar(),
+        });
+        out(
+          `Demo loaded: ${r.people} people in ${r.teams} teams. Sign in as demo.beheerder / ${DEMO_PASSWORD}.`,
+        );
         return 0;
       });
     },
@@ -154,41 +184,62 @@ export const commands: Record<string, Command> = {
     usage: 'pvi import org|people FILE.csv',
     run: async (_flags, args) => {
       const [kind, path] = args;
-      if ((kind !== 'org' && kind !== 'people') || !path) throw new UsageError('Usage: pvi import org|people FILE.csv');
+      if ((kind !== 'org' && kind !== 'people') || !path)
+        throw new UsageError('Usage: pvi import org|people FILE.csv');
       const source = await fileSource(path).catch(() => {
         throw new UsageError(`Cannot read ${path}.`);
       });
       return withContext(async (ctx) => {
         const options = { actor: systemActor('cli'), onProgress: progressBar() };
-        const result = kind === 'org' ? await ctx.imports.importOrg(source, options) : await ctx.imports.importPeople(source, options);
+        const result =
+          kind === 'org'
+            ? await ctx.imports.importOrg(source, options)
+            : await ctx.imports.importPeople(source, options);
         return reportImport(result);
       });
     },
   },
   user: {
     summary: 'Create accounts and grant or revoke roles',
-    usage: 'pvi user create --username U --role ROLE --scope SCOPE [--password P] [--person EMPLOYEE_NUMBER]\n       pvi user grant|revoke --username U --role ROLE --scope SCOPE\n  SCOPE is national, unit:CODE, district:CODE or team:CODE. Without --password the password is read from standard input.',
+    usage:
+      'pvi user create --username U --role ROLE --scope SCOPE [--password P] [--person EMPLOYEE_NUMBER]\n       pvi user grant|revoke --username U --role ROLE --scope SCOPE\n  SCOPE is national, unit:CODE, district:CODE or team:CODE. Without --password the password is read from standard input.',
     options: {
       username: { type: 'string', help: 'username' },
       role: { type: 'string', help: roles.join(', ') },
       scope: { type: 'string', help: 'national | unit:CODE | district:CODE | team:CODE' },
-      password: { type: 'string', help: 'password (at least 12 characters); default: standard input' },
+      password: {
+        type: 'string',
+        help: 'password (at least 12 characters); default: standard input',
+      },
       person: { type: 'string', help: 'link the account to this employee number' },
     },
     run: async (flags, args) => {
       const action = args[0];
-      if (action !== 'create' && action !== 'grant' && action !== 'revoke') throw new UsageError('Usage: pvi user create|grant|revoke …');
+      if (action !== 'create' && action !== 'grant' && action !== 'revoke')
+        throw new UsageError('Usage: pvi user create|grant|revoke …');
       const username = need(flags, 'username');
       const role = parseRole(need(flags, 'role'));
       const scopeSpec = need(flags, 'scope');
-      const password = action === 'create' ? (typeof flags.password === 'string' ? flags.password : await readStdin()) : '';
+      const password =
+        action === 'create'
+          ? typeof flags.password === 'string'
+            ? flags.password
+            : await readStdin()
+          : '';
       return withContext(async (ctx) => {
         const actor = systemActor('cli');
         const scope = await ctx.org.resolveScope(scopeSpec);
         if (action === 'create') {
-          const personId = typeof flags.person === 'string' ? await ctx.org.findPersonIdByEmployeeNumber(flags.person) : null;
-          if (typeof flags.person === 'string' && !personId) throw new UsageError(`No person with employee number ${flags.person}.`);
-          const account = await ctx.auth.createLocalAccount({ username, password, personId }, actor);
+          const personId =
+            typeof flags.person === 'string'
+              ? await ctx.org.findPersonIdByEmployeeNumber(flags.person)
+              : null;
+          if (typeof flags.person === 'string' && !personId)
+            throw new UsageError(`No person with employee number ${flags.person}.`);
+          const account = await ctx.auth.createLocalAccount(
+            { username, password, personId },
+            actor,
+          );
           await ctx.auth.grantRole(account.id, role, scope, actor);
           out(`Created ${username} with ${role} (${scopeSpec}).`);
           return 0;
@@ -196,7 +247,11 @@ export const commands: Record<string, Command> = {
         const accountId = await ctx.auth.getAccountId(username);
         if (action === 'grant') {
           const row = await ctx.auth.grantRole(accountId, role, scope, actor);
-          out(row ? `Granted ${role} (${scopeSpec}) to ${username}.` : `${username} already had ${role} (${scopeSpec}).`);
+          out(
+            row
+              ? `Granted ${role} (${scopeSpec}) to ${username}.`
+              : `${username} already had ${role} (${scopeSpec}).`,
+          );
           return 0;
         }
         const n = await ctx.auth.revokeRole(accountId, role, scope, actor);
@@ -217,7 +272,9 @@ export const commands: Record<string, Command> = {
       return withContext(async (ctx) => {
         const r = await ctx.audit.verify();
         if (r.brokenAt) {
-          process.stderr.write(`Audit trail BROKEN at row seq=${r.brokenAt.seq} (${r.brokenAt.reason.replace('_', ' ')}). ${r.rows} rows in total.\n`);
+          process.stderr.write(
+            `Audit trail BROKEN at row seq=${r.brokenAt.seq} (${r.brokenAt.reason.replace('_', ' ')}). ${r.rows} rows in total.\n`,
+          );
           return 1;
         }
         out(`Audit trail intact: ${r.rows} rows; head hash ${r.head ?? '(empty)'}.`);
@@ -227,12 +284,15 @@ export const commands: Record<string, Command> = {
   },
   db: {
     summary: 'Database administration on a PostgreSQL server',
-    usage: 'pvi db grant-api-role ROLE\n  Gives ROLE what the API needs: read and write on all tables, but no UPDATE, DELETE or TRUNCATE on audit_log.',
+    usage:
+      'pvi db grant-api-role ROLE\n  Gives ROLE what the API needs: read and write on all tables, but no UPDATE, DELETE or TRUNCATE on audit_log.',
     run: async (_flags, args) => {
       const [action, role] = args;
-      if (action !== 'grant-api-role' || !role || !/^[a-z_][a-z0-9_]*$/.test(role)) throw new UsageError('Usage: pvi db grant-api-role ROLE');
+      if (action !== 'grant-api-role' || !role || !/^[a-z_][a-z0-9_]*$/.test(role))
+        throw new UsageError('Usage: pvi db grant-api-role ROLE');
       return withContext(async (ctx) => {
-        if (ctx.database.kind !== 'postgres') throw new UsageError('grant-api-role needs DATABASE_URL (a PostgreSQL server).');
+        if (ctx.database.kind !== 'postgres')
+          throw new UsageError('grant-api-role needs DATABASE_URL (a PostgreSQL server).');
         await grantApiRole(ctx.database.db, role);
         out(`Role ${role} may use the API tables; audit_log is insert and select only.`);
         return 0;
@@ -244,9 +304,15 @@ export const commands: Record<string, Command> = {
     usage: 'pvi openapi [--out FILE]',
     options: { out: { type: 'string', help: 'file to write (default: standard output)' } },
     run: async (flags) => {
-      const database = await openDatabase({ dataDir: join(process.env.TMPDIR ?? '/tmp', `pvi-openapi-${process.pid}`) });
+      const database = await openDatabase({
+        dataDir: join(process.env.TMPDIR ?? '/tmp', `pvi-openapi-${process.pid}`),
+      });
       try {
-        const app = await buildApp({ config: { ...loadConfig({}), oidc: null }, database, logger: false });
+        const app = await buildApp({
+          config: { ...loadConfig({}), oidc: null },
+          database,
+          logger: false,
+        });
         await app.ready();
         const doc = `${JSON.stringify(app.swagger(), null, 2)}\n`;
         if (typeof flags.out === 'string') await writeFile(flags.out, doc);
@@ -261,6 +327,9 @@ export const commands: Record<string, Command> = {
 };
 
 export async function countRows(ctx: CliContext, table: string) {
-  const rows = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from ${sql.raw(table)}`);
+  const rows = await queryRows<{ n: number }>(
+    ctx.database.db,
+    sql`select count(*)::int as n from ${sql.raw(table)}`,
+  );
   return rows[0]?.n ?? 0;
 }

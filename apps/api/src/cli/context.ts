@@ -10,7 +10,10 @@ export class UsageError extends Error {
 
 export async function openContext(options: { migrate?: boolean } = {}) {
   const config: AppConfig = loadConfig();
-  const database: DatabaseHandle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database: DatabaseHandle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
   try {
     if (options.migrate !== false) await database.migrate();
   } catch (error) {
@@ -19,12 +22,20 @@ export async function openContext(options: { migrate?: boolean } = {}) {
   }
   const services = createServices({ config, database });
   const imports = createOrgImportService({ db: database.db, audit: services.audit });
-  const demo = createDemoService({ db: database.db, imports, auth: services.auth, org: services.org });
+  const demo = createDemoService({
+    db: database.db,
+    imports,
+    auth: services.auth,
+    org: services.org,
+  });
   return { config, database, ...services, imports, demo };
 }
 export type CliContext = Awaited<ReturnType<typeof openContext>>;
 
-export async function withContext<T>(fn: (ctx: CliContext) => Promise<T>, options?: { migrate?: boolean }): Promise<T> {
+export async function withContext<T>(
+  fn: (ctx: CliContext) => Promise<T>,
+  options?: { migrate?: boolean },
+): Promise<T> {
   const ctx = await openContext(options);
   try {
     return await fn(ctx);

@@ -23,7 +23,8 @@ function commandHelp(name: string): string {
   const options = Object.entries(c.options ?? {});
   if (options.length) {
     lines.push('', 'Options:');
-    for (const [flag, o] of options) lines.push(`  --${flag}${o.type === 'string' ? ' VALUE' : ''}  ${o.help}`);
+    for (const [flag, o] of options)
+      lines.push(`  --${flag}${o.type === 'string' ? ' VALUE' : ''}  ${o.help}`);
   }
   lines.push('  --help  show this help');
   return lines.join('\n');
@@ -46,14 +47,22 @@ export async function main(argv: string[]): Promise<number> {
   ) as Record<string, { type: 'string' | 'boolean' }>;
   options.help = { type: 'boolean' };
   try {
-    const { values, positionals } = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
     if (values.help) {
       process.stdout.write(`${commandHelp(name)}\n`);
       return 0;
     }
     return await command.run(values, positionals);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`${(error as Error).message}\n\n${commandHelp(name)}\n`);
       return 2;
     }

@@ -2,7 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Page } from '@pvi/contracts';
 
 /** RFC 8288 `Link` header with first/prev/next/last, as the NL API pagination module asks. */
-export function withPageLinks<T>(request: FastifyRequest, reply: FastifyReply, page: Page<T>): Page<T> {
+export function withPageLinks<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: Page<T>,
+): Page<T> {
   const url = new URL(request.url, 'http://x');
   const last = Math.max(1, Math.ceil(page.total / page.pageSize));
   const link = (n: number, rel: string) => {

@@ -64,7 +64,10 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean) {
  */
 export function registerAuth(
   app: FastifyInstance,
-  deps: { auth: AuthService; locate: (kind: ScopeTarget['kind'], id: string) => Promise<Location | null> },
+  deps: {
+    auth: AuthService;
+    locate: (kind: ScopeTarget['kind'], id: string) => Promise<Location | null>;
+  },
 ) {
   app.decorateRequest('auth', null);
   app.decorate('accessRegistry', []);
@@ -73,10 +76,14 @@ export function registerAuth(
     const access = route.config?.access;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!access) {
-      throw new Error(`Route ${methods.join(',')} ${route.url} declares no access rule (config.access).`);
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url} declares no access rule (config.access).`,
+      );
     }
     if (access.kind === 'roles' && route.url.includes(':') && !access.scope && !access.unscoped) {
-      throw new Error(`Route ${methods.join(',')} ${route.url} names a record but declares no scope (or unscoped: true).`);
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url} names a record but declares no scope (or unscoped: true).`,
+      );
     }
     for (const method of methods) app.accessRegistry.push({ method, url: route.url, access });
   });
@@ -84,7 +91,8 @@ export function registerAuth(
   app.addHook('onRequest', async (request) => {
     // NL API rule: no trailing slashes, and never a redirect; `/teams/` must not match `/teams/:id`.
     const path = request.url.split('?')[0]!;
-    if (path.length > 1 && path.endsWith('/')) throw new AppError('not_found', `There is no ${request.method} ${path}.`);
+    if (path.length > 1 && path.endsWith('/'))
+      throw new AppError('not_found', `There is no ${request.method} ${path}.`);
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await deps.auth.resolveSession(token) : null;
   });
@@ -99,7 +107,10 @@ export function registerAuth(
     const auth = request.auth;
     if (!auth) throw new AppError('unauthenticated', 'Sign in first.');
     if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== auth.csrfToken) {
-      throw new AppError('csrf_failed', `Send the session's CSRF token in the ${CSRF_HEADER} header.`);
+      throw new AppError(
+        'csrf_failed',
+        `Send the session's CSRF token in the ${CSRF_HEADER} header.`,
+      );
     }
     if (rule.kind === 'signedIn') return;
     const grant = auth.activeGrant;
@@ -108,7 +119,9 @@ export function registerAuth(
     }
     if (rule.purposeRequired && !actorOf(request).purpose) {
       throw new AppError('validation_failed', 'Say why you need this record.', {
-        invalidParams: [{ name: PURPOSE_HEADER, code: 'required', reason: 'State the purpose of this read.' }],
+        invalidParams: [
+          { name: PURPOSE_HEADER, code: 'required', reason: 'State the purpose of this read.' },
+        ],
       });
     }
   });
@@ -120,12 +133,18 @@ export function registerAuth(
     const grant = request.auth?.activeGrant;
     if (!grant) throw new AppError('forbidden', 'Your active role may not do this.');
     const id = (request.params as Record<string, string>)[rule.scope.param];
-    if (!id) throw new Error(`Route ${request.routeOptions.url} has no :${rule.scope.param} for its scope rule.`);
+    if (!id)
+      throw new Error(
+        `Route ${request.routeOptions.url} has no :${rule.scope.param} for its scope rule.`,
+      );
     if (grant.scopeType === 'national') return;
     const location = await deps.locate(rule.scope.kind, id);
     if (!location) throw new AppError('not_found', `The ${rule.scope.kind} was not found.`);
     if (!grantCovers(grant, location)) {
-      throw new AppError('forbidden', `This ${rule.scope.kind} is outside the scope of your active role.`);
+      throw new AppError(
+        'forbidden',
+        `This ${rule.scope.kind} is outside the scope of your active role.`,
+      );
     }
   });
 }

@@ -16,7 +16,8 @@ export function registerHeaders(app: FastifyInstance, options: { secure: boolean
       'Content-Security-Policy',
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
     );
-    if (options.secure) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (options.secure)
+      reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
     return payload;
   });

@@ -1,7 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '@pvi/contracts';
-import { AppError, httpStatusOf, titleOf, type AppErrorCode, type InvalidParam } from '../errors.ts';
+import {
+  AppError,
+  httpStatusOf,
+  titleOf,
+  type AppErrorCode,
+  type InvalidParam,
+} from '../errors.ts';
 
 export function sendProblem(
   reply: FastifyReply,
@@ -45,25 +51,40 @@ function invalidParamsFrom(error: FastifyError): InvalidParam[] {
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
-      if (error.extra.retryAfterSeconds) reply.header('Retry-After', String(error.extra.retryAfterSeconds));
+      if (error.extra.retryAfterSeconds)
+        reply.header('Retry-After', String(error.extra.retryAfterSeconds));
       return sendProblem(reply, error.code, error.message, error.extra.invalidParams);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const params = invalidParamsFrom(error);
-      return sendProblem(reply, 'validation_failed', `${params.length} field(s) are not valid.`, params);
+      return sendProblem(
+        reply,
+        'validation_failed',
+        `${params.length} field(s) are not valid.`,
+        params,
+      );
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return sendProblem(reply, 'bad_request', 'Send application/json.');
     }
-    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+    if (
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error instanceof SyntaxError
+    ) {
       return sendProblem(reply, 'bad_request', 'The request body is not valid JSON.');
     }
-    if (error.statusCode === 413) return sendProblem(reply, 'bad_request', 'The request body is too large.');
+    if (error.statusCode === 413)
+      return sendProblem(reply, 'bad_request', 'The request body is too large.');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, 'bad_request', 'The request could not be read.');
     }
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, 'internal', 'Something went wrong on our side. The request id is in the X-Request-Id header.');
+    return sendProblem(
+      reply,
+      'internal',
+      'Something went wrong on our side. The request id is in the X-Request-Id header.',
+    );
   });
 
   app.setNotFoundHandler((request, reply) =>

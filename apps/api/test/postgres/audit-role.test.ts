@@ -10,7 +10,9 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t.close();
+});
 
 const db = () => t.database.db;
 const run = (q: ReturnType<typeof sql>) => db().execute(q);
@@ -30,7 +32,9 @@ describe('audit trail on PostgreSQL', () => {
       await client.query(`insert into audit_log (action, record_type) values ('probe', 'test')`);
       const read = await client.query('select count(*)::int as n from audit_log');
       expect(read.rows[0].n).toBeGreaterThan(0);
-      await expect(client.query(`update audit_log set action = 'x'`)).rejects.toThrow(/permission denied/);
+      await expect(client.query(`update audit_log set action = 'x'`)).rejects.toThrow(
+        /permission denied/,
+      );
       await expect(client.query('delete from audit_log')).rejects.toThrow(/permission denied/);
       await expect(client.query('truncate audit_log')).rejects.toThrow(/permission denied/);
       await client.query('select count(*) from people'); // ordinary tables stay usable

@@ -19,6 +19,7 @@ export const auditRoutes =
           response: { 200: pageOf(auditEntry), 400: problem, 401: problem, 403: problem },
         },
       },
-      async (request, reply) => withPageLinks(request, reply, await audit.list(actorOf(request), request.query)),
+      async (request, reply) =>
+        withPageLinks(request, reply, await audit.list(actorOf(request), request.query)),
     );
   };

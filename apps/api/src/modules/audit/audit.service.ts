@@ -70,7 +70,10 @@ export function createAuditService(db: Database) {
   }
 
   async function verify() {
-    const [brokenAt, summary] = await Promise.all([repo.findFirstChainBreak(db), repo.auditSummary(db)]);
+    const [brokenAt, summary] = await Promise.all([
+      repo.findFirstChainBreak(db),
+      repo.auditSummary(db),
+    ]);
     return { ...summary, brokenAt };
   }
 

@@ -36,7 +36,11 @@ export async function insertAccount(ex: Executor, values: typeof accounts.$infer
   return rows[0]!;
 }
 
-export async function updateAccount(ex: Executor, id: string, values: Partial<typeof accounts.$inferInsert>) {
+export async function updateAccount(
+  ex: Executor,
+  id: string,
+  values: Partial<typeof accounts.$inferInsert>,
+) {
   await ex.update(accounts).set(values).where(eq(accounts.id, id));
 }
 
@@ -56,7 +60,13 @@ export async function listGrants(ex: Executor, accountId: string) {
 
 export async function insertGrant(
   ex: Executor,
-  values: { accountId: string; role: Role; scopeType: ScopeType; scopeId: string | null; source: 'local' | 'oidc' },
+  values: {
+    accountId: string;
+    role: Role;
+    scopeType: ScopeType;
+    scopeId: string | null;
+    source: 'local' | 'oidc';
+  },
 ) {
   const rows = await ex.insert(roleGrants).values(values).onConflictDoNothing().returning();
   return rows[0] ?? null;
@@ -67,7 +77,9 @@ export async function deleteGrant(
   values: { accountId: string; role: Role; scopeType: ScopeType; scopeId: string | null },
 ) {
   const scopeCond =
-    values.scopeId === null ? sql`${roleGrants.scopeId} is null` : eq(roleGrants.scopeId, values.scopeId);
+    values.scopeId === null
+      ? sql`${roleGrants.scopeId} is null`
+      : eq(roleGrants.scopeId, values.scopeId);
   return ex
     .delete(roleGrants)
     .where(
@@ -81,8 +93,14 @@ export async function deleteGrant(
     .returning({ id: roleGrants.id });
 }
 
-export async function deleteGrantsBySource(ex: Executor, accountId: string, source: 'local' | 'oidc') {
-  await ex.delete(roleGrants).where(and(eq(roleGrants.accountId, accountId), eq(roleGrants.source, source)));
+export async function deleteGrantsBySource(
+  ex: Executor,
+  accountId: string,
+  source: 'local' | 'oidc',
+) {
+  await ex
+    .delete(roleGrants)
+    .where(and(eq(roleGrants.accountId, accountId), eq(roleGrants.source, source)));
 }
 
 export async function insertSession(ex: Executor, values: typeof sessions.$inferInsert) {
@@ -109,12 +127,21 @@ export async function findLiveSession(ex: Executor, tokenHash: string, now: Date
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .leftJoin(people, eq(people.id, accounts.personId))
     .where(
-      and(eq(sessions.tokenHash, tokenHash), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now)),
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        gt(sessions.idleExpiresAt, now),
+        gt(sessions.absoluteExpiresAt, now),
+      ),
     );
   return rows[0] ?? null;
 }
 
-export async function touchSession(ex: Executor, tokenHash: string, now: Date, idleExpiresAt: Date) {
+export async function touchSession(
+  ex: Executor,
+  tokenHash: string,
+  now: Date,
+  idleExpiresAt: Date,
+) {
   await ex
     .update(sessions)
     .set({ lastSeenAt: now, idleExpiresAt })
@@ -122,7 +149,10 @@ export async function touchSession(ex: Executor, tokenHash: string, now: Date, i
 }
 
 export async function setActiveGrant(ex: Executor, tokenHash: string, grantId: string) {
-  await ex.update(sessions).set({ activeGrantId: grantId }).where(eq(sessions.tokenHash, tokenHash));
+  await ex
+    .update(sessions)
+    .set({ activeGrantId: grantId })
+    .where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function deleteSession(ex: Executor, tokenHash: string) {

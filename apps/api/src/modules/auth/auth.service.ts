@@ -73,7 +73,11 @@ export function createAuthService(deps: {
         absoluteExpiresAt: new Date(t.getTime() + absoluteMs),
         oidcTokens: oidcTokens ?? null,
       });
-      await audit.record(tx, { ...actor, accountId }, { action: 'sign_in', recordType: 'account', recordId: accountId, details: { how } });
+      await audit.record(
+        tx,
+        { ...actor, accountId },
+        { action: 'sign_in', recordType: 'account', recordId: accountId, details: { how } },
+      );
     });
     return token;
   }
@@ -85,7 +89,9 @@ export function createAuthService(deps: {
     const throttle = await repo.findThrottle(db, key);
     if (throttle?.lockedUntil && throttle.lockedUntil > t) {
       const retryAfterSeconds = Math.ceil((throttle.lockedUntil.getTime() - t.getTime()) / 1000);
-      throw new AppError('too_many_requests', 'Too many failed sign-ins. Try again later.', { retryAfterSeconds });
+      throw new AppError('too_many_requests', 'Too many failed sign-ins. Try again later.', {
+        retryAfterSeconds,
+      });
     }
     const account = await repo.findAccountByUsername(db, key);
     const valid =
@@ -101,13 +107,18 @@ export function createAuthService(deps: {
           key,
           failures,
           windowStartedAt: fresh ? t : throttle.windowStartedAt,
-          lockedUntil: failures >= config.loginMaxFailures ? new Date(t.getTime() + windowMs) : null,
+          lockedUntil:
+            failures >= config.loginMaxFailures ? new Date(t.getTime() + windowMs) : null,
         });
-        await audit.record(tx, { ...actor, accountId: account?.id ?? null }, {
-          action: 'sign_in_failed',
-          recordType: 'account',
-          recordId: account?.id ?? null,
-        });
+        await audit.record(
+          tx,
+          { ...actor, accountId: account?.id ?? null },
+          {
+            action: 'sign_in_failed',
+            recordType: 'account',
+            recordId: account?.id ?? null,
+          },
+        );
       });
       throw new AppError('invalid_credentials', 'The username or password is not correct.');
     }
@@ -136,7 +147,8 @@ export function createAuthService(deps: {
       grants,
       activeGrant,
       csrfToken: row.csrfToken,
-      expiresAt: row.idleExpiresAt < row.absoluteExpiresAt ? row.idleExpiresAt : row.absoluteExpiresAt,
+      expiresAt:
+        row.idleExpiresAt < row.absoluteExpiresAt ? row.idleExpiresAt : row.absoluteExpiresAt,
     };
   }
 
@@ -159,7 +171,11 @@ export function createAuthService(deps: {
   async function signOut(auth: AuthContext, actor: Actor) {
     await db.transaction(async (tx) => {
       await repo.deleteSession(tx, auth.tokenHash);
-      await audit.record(tx, actor, { action: 'sign_out', recordType: 'account', recordId: auth.accountId });
+      await audit.record(tx, actor, {
+        action: 'sign_out',
+        recordType: 'account',
+        recordId: auth.accountId,
+      });
     });
   }
 
@@ -167,17 +183,28 @@ export function createAuthService(deps: {
     const grant = auth.grants.find((g) => g.id === grantId);
     if (!grant) {
       throw new AppError('validation_failed', 'That role grant is not yours.', {
-        invalidParams: [{ name: 'activeGrantId', code: 'unknown_grant', reason: 'Not one of your role grants.' }],
+        invalidParams: [
+          { name: 'activeGrantId', code: 'unknown_grant', reason: 'Not one of your role grants.' },
+        ],
       });
     }
     await db.transaction(async (tx) => {
       await repo.setActiveGrant(tx, auth.tokenHash, grantId);
-      await audit.record(tx, { ...actor, role: grant.role }, { action: 'switch_role', recordType: 'role_grant', recordId: grantId });
+      await audit.record(
+        tx,
+        { ...actor, role: grant.role },
+        { action: 'switch_role', recordType: 'role_grant', recordId: grantId },
+      );
     });
   }
 
   async function createLocalAccount(
-    input: { username: string; password: string; personId?: string | null; displayName?: string | null },
+    input: {
+      username: string;
+      password: string;
+      personId?: string | null;
+      displayName?: string | null;
+    },
     actor: Actor,
   ) {
     const problem = validatePassword(input.password);
@@ -187,9 +214,15 @@ export function createAuthService(deps: {
       });
     }
     if (!/^[a-z0-9._-]{2,64}$/i.test(input.username)) {
-      throw new AppError('validation_failed', 'A username has 2–64 letters, digits, dots, dashes or underscores.', {
-        invalidParams: [{ name: 'username', code: 'format', reason: 'Use 2–64 letters, digits, . _ or -.' }],
-      });
+      throw new AppError(
+        'validation_failed',
+        'A username has 2–64 letters, digits, dots, dashes or underscores.',
+        {
+          invalidParams: [
+            { name: 'username', code: 'format', reason: 'Use 2–64 letters, digits, . _ or -.' },
+          ],
+        },
+      );
     }
     if (await repo.findAccountByUsername(db, input.username)) {
       throw new AppError('conflict', `The username ${input.username} is taken.`);
@@ -202,7 +235,11 @@ export function createAuthService(deps: {
         personId: input.personId ?? null,
         displayName: input.displayName ?? null,
       });
-      await audit.record(tx, actor, { action: 'create', recordType: 'account', recordId: account.id });
+      await audit.record(tx, actor, {
+        action: 'create',
+        recordType: 'account',
+        recordId: account.id,
+      });
       return account;
     });
   }
@@ -215,7 +252,13 @@ export function createAuthService(deps: {
 
   async function grantRole(accountId: string, role: Role, scope: ScopeSpec, actor: Actor) {
     return db.transaction(async (tx) => {
-      const row = await repo.insertGrant(tx, { accountId, role, scopeType: scope.type, scopeId: scope.id, source: 'local' });
+      const row = await repo.insertGrant(tx, {
+        accountId,
+        role,
+        scopeType: scope.type,
+        scopeId: scope.id,
+        source: 'local',
+      });
       if (row) {
         await audit.record(tx, actor, {
           action: 'grant',
@@ -230,7 +273,12 @@ export function createAuthService(deps: {
 
   async function revokeRole(accountId: string, role: Role, scope: ScopeSpec, actor: Actor) {
     return db.transaction(async (tx) => {
-      const rows = await repo.deleteGrant(tx, { accountId, role, scopeType: scope.type, scopeId: scope.id });
+      const rows = await repo.deleteGrant(tx, {
+        accountId,
+        role,
+        scopeType: scope.type,
+        scopeId: scope.id,
+      });
       for (const row of rows) {
         await audit.record(tx, actor, {
           action: 'revoke',

@@ -17,7 +17,11 @@ export const sessionRoutes =
       '/auth-config',
       {
         config: { access: access.public() },
-        schema: { tags: ['session'], summary: 'How people can sign in', response: { 200: authConfig } },
+        schema: {
+          tags: ['session'],
+          summary: 'How people can sign in',
+          response: { 200: authConfig },
+        },
       },
       async () => ({ oidcEnabled: config.oidc !== null, oidcLabel: config.oidc?.label ?? null }),
     );
@@ -34,7 +38,11 @@ export const sessionRoutes =
         },
       },
       async (request, reply) => {
-        const token = await auth.signIn(request.body.username, request.body.password, actorOf(request));
+        const token = await auth.signIn(
+          request.body.username,
+          request.body.password,
+          actorOf(request),
+        );
         setSessionCookie(reply, token, config.secureCookies);
         const context = await auth.resolveSession(token);
         return reply.code(201).send(await auth.sessionInfo(context!));
@@ -45,7 +53,11 @@ export const sessionRoutes =
       '/session',
       {
         config: { access: access.signedIn() },
-        schema: { tags: ['session'], summary: 'The signed-in person, their role grants and the active grant', response: { 200: sessionInfo, 401: problem } },
+        schema: {
+          tags: ['session'],
+          summary: 'The signed-in person, their role grants and the active grant',
+          response: { 200: sessionInfo, 401: problem },
+        },
       },
       async (request) => auth.sessionInfo(authOf(request)),
     );
@@ -73,7 +85,11 @@ export const sessionRoutes =
       '/session',
       {
         config: { access: access.signedIn() },
-        schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), 401: problem, 403: problem } },
+        schema: {
+          tags: ['session'],
+          summary: 'Sign out',
+          response: { 204: z.null(), 401: problem, 403: problem },
+        },
       },
       async (request, reply) => {
         await auth.signOut(authOf(request), actorOf(request));

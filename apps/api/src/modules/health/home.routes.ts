@@ -19,7 +19,9 @@ const page = `<!doctype html>
 
 /** Until the web app lands, `/` is a plain page that links the API documentation. */
 export const homeRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/', { config: { access: access.public() }, schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(page),
+  app.get(
+    '/',
+    { config: { access: access.public() }, schema: { hide: true } },
+    async (_request, reply) => reply.type('text/html; charset=utf-8').send(page),
   );
 };

@@ -19,7 +19,12 @@ export interface DemoAccount {
   description: string;
 }
 
-export function createDemoService(deps: { db: Database; imports: OrgImportService; auth: AuthService; org: OrgService }) {
+export function createDemoService(deps: {
+  db: Database;
+  imports: OrgImportService;
+  auth: AuthService;
+  org: OrgService;
+}) {
   const { db, imports, auth, org } = deps;
 
   async function isEmpty() {
@@ -32,38 +37,100 @@ export function createDemoService(deps: { db: Database; imports: OrgImportServic
     return rows[0] ? (JSON.parse(rows[0].value) as { scale: string; seed: number }) : null;
   }
 
-  async function load(options: { scale: DemoScale; seed: number; actor: Actor; onProgress?: ProgressListener }) {
+  async function load(options: {
+    scale: DemoScale;
+    seed: number;
+    actor: Actor;
+    onProgress?: ProgressListener;
+  }) {
     const demo = generateDemoOrganisation({ scale: options.scale, seed: options.seed });
     const common = { actor: options.actor, isDemo: true, onProgress: options.onProgress };
     const orgResult = await imports.importOrg(textSource(toOrgCsv(demo)), common);
     const peopleResult = await imports.importPeople(textSource(toPeopleCsv(demo)), common);
     for (const r of [orgResult, peopleResult]) {
-      if (!r.ok) throw new Error(`The demo ${r.kind} file did not import: ${r.problems.slice(0, 3).map((p) => `line ${p.line}: ${p.reason}`).join('; ')}`);
+      if (!r.ok)
+        throw new Error(
+          `The demo ${r.kind} file did not import: ${r.problems
+            .slice(0, 3)
+            .map((p) => `line ${p.line}: ${p.reason}`)
+            .join('; ')}`,
+        );
     }
     await db
       .insert(installation)
       .values({ key: 'demo', value: JSON.stringify({ scale: options.scale, seed: options.seed }) })
-      .onConflictDoUpdate({ target: installation.key, set: { value: JSON.stringify({ scale: options.scale, seed: options.seed }), updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: installation.key,
+        set: {
+          value: JSON.stringify({ scale: options.scale, seed: options.seed }),
+          updatedAt: new Date(),
+        },
+      });
     const accounts = await createDemoAccounts(demo, options.actor);
     return { people: demo.people.length, teams: demo.teams.length, accounts };
   }
 
-  async function createDemoAccounts(demo: ReturnType<typeof generateDemoOrganisation>, actor: Actor): Promise<DemoAccount[]> {
-    const team = demo.teams.find((t) => t.kind === 'basisteam' && t.unitCode === 'AMS') ?? demo.teams[0]!;
+  async function createDemoAccounts(
+    demo: ReturnType<typeof generateDemoOrganisation>,
+    actor: Actor,
+  ): Promise<DemoAccount[]> {
+    const team =
+      demo.teams.find((t) => t.kind === 'basisteam' && t.unitCode === 'AMS') ?? demo.teams[0]!;
     const current = demo.memberships.filter((m) => m.teamCode === team.code && m.validTo === null);
     const chief = current.find((m) => m.role === 'teamchef');
     const member = current.find((m) => m.role === 'lid');
     const personId = async (employeeNumber: string | undefined) =>
       employeeNumber ? org.findPersonIdByEmployeeNumber(employeeNumber) : null;
-    const list: (DemoAccount & { person?: string | undefined; extra?: { role: Role; scope: string } })[] = [
-      { username: 'demo.beheerder', role: 'beheerder', scope: 'national', description: 'beheerder, landelijk' },
-      { username: 'demo.teamchef', role: 'teamchef', scope: `team:${team.code}`, description: `teamchef van ${team.name} (ook medewerker)`, person: chief?.employeeNumber, extra: { role: 'medewerker', scope: `team:${team.code}` } },
-      { username: 'demo.medewerker', role: 'medewerker', scope: `team:${team.code}`, description: `medewerker in ${team.name}`, person: member?.employeeNumber },
-      { username: 'demo.eenheid', role: 'eenheidsleiding', scope: `unit:${team.unitCode}`, description: 'eenheidsleiding' },
-      { username: 'demo.hr', role: 'hr_analist', scope: 'national', description: 'HR-analist, landelijk' },
+    const list: (DemoAccount & {
+      person?: string | undefined;
+      extra?: { role: Role; scope: string };
+    })[] = [
+      {
+        username: 'demo.beheerder',
+        role: 'beheerder',
+        scope: 'national',
+        description: 'beheerder, landelijk',
+      },
+      {
+        username: 'demo.teamchef',
+        role: 'teamchef',
+        scope: `team:${team.code}`,
+        description: `teamchef van ${team.name} (ook medewerker)`,
+        person: chief?.employeeNumber,
+        extra: { role: 'medewerker', scope: `team:${team.code}` },
+      },
+      {
+        username: 'demo.medewerker',
+        role: 'medewerker',
+        scope: `team:${team.code}`,
+        description: `medewerker in ${team.name}`,
+        person: member?.employeeNumber,
+      },
+      {
+        username: 'demo.eenheid',
+        role: 'eenheidsleiding',
+        scope: `unit:${team.unitCode}`,
+        description: 'eenheidsleiding',
+      },
+      {
+        username: 'demo.hr',
+        role: 'hr_analist',
+        scope: 'national',
+        description: 'HR-analist, landelijk',
+      },
       { username: 'demo.ecad', role: 'ecad', scope: 'national', description: 'ECAD-P' },
-      { username: 'demo.ndv', role: 'ndv_coordinator', scope: 'national', description: 'NDV-coördinator' },
-      { username: 'demo.cdo', role: 'cdo', scope: 'national', description: 'Chief Diversity Officer' },
+      {
+        username: 'demo.ndv',
+        role: 'ndv_coordinator',
+        scope: 'national',
+        description: 'NDV-coördinator',
+      },
+      {
+        username: 'demo.cdo',
+        role: 'cdo',
+        scope: 'national',
+        description: 'Chief Diversity Officer',
+      },
     ];
     for (const a of list) {
       let accountId: string;
@@ -71,15 +138,26 @@ export function createDemoService(deps: { db: Database; imports: OrgImportServic
         accountId = await auth.getAccountId(a.username);
       } catch {
         const created = await auth.createLocalAccount(
-          { username: a.username, password: DEMO_PASSWORD, personId: await personId(a.person), displayName: a.description },
+          {
+            username: a.username,
+            password: DEMO_PASSWORD,
+            personId: await personId(a.person),
+            displayName: a.description,
+          },
           actor,
         );
         accountId = created.id;
       }
       await auth.grantRole(accountId, a.role, await org.resolveScope(a.scope), actor);
-      if (a.extra) await auth.grantRole(accountId, a.extra.role, await org.resolveScope(a.extra.scope), actor);
+      if (a.extra)
+        await auth.grantRole(accountId, a.extra.role, await org.resolveScope(a.extra.scope), actor);
     }
-    return list.map(({ username, role, scope, description }) => ({ username, role, scope, description }));
+    return list.map(({ username, role, scope, description }) => ({
+      username,
+      role,
+      scope,
+      description,
+    }));
   }
 
   return { isEmpty, demoInfo, load };

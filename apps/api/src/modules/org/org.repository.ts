@@ -109,7 +109,9 @@ const teamColumns = {
   districtName: districts.name,
   memberCount: sql<number>`(select count(*)::int from memberships m where m.team_id = ${teams.id} and m.valid_to is null)`,
   chiefId: sql<string | null>`${currentChief}`,
-  chiefName: sql<string | null>`(select p.given_name || ' ' || p.family_name from people p where p.id = ${currentChief})`,
+  chiefName: sql<
+    string | null
+  >`(select p.given_name || ' ' || p.family_name from people p where p.id = ${currentChief})`,
 };
 
 function teamSelect(ex: Executor) {
@@ -288,6 +290,9 @@ export async function findIdByCode(ex: Executor, type: 'team' | 'district' | 'un
 }
 
 export async function findPersonIdByEmployeeNumber(ex: Executor, employeeNumber: string) {
-  const r = await ex.select({ id: people.id }).from(people).where(eq(people.employeeNumber, employeeNumber));
+  const r = await ex
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.employeeNumber, employeeNumber));
   return r[0]?.id ?? null;
 }

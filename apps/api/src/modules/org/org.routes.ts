@@ -28,39 +28,97 @@ export const orgRoutes =
   async (app) => {
     app.get(
       '/units',
-      { config: structure, schema: { tags: ['org'], summary: 'List units (eenheden)', querystring: unitListQuery, response: { 200: pageOf(unit), ...errors } } },
+      {
+        config: structure,
+        schema: {
+          tags: ['org'],
+          summary: 'List units (eenheden)',
+          querystring: unitListQuery,
+          response: { 200: pageOf(unit), ...errors },
+        },
+      },
       async (request, reply) => withPageLinks(request, reply, await org.listUnits(request.query)),
     );
     app.get(
       '/units/:id',
-      { config: structure, schema: { tags: ['org'], summary: 'Read a unit', params: idParams, response: { 200: unit, ...errors } } },
+      {
+        config: structure,
+        schema: {
+          tags: ['org'],
+          summary: 'Read a unit',
+          params: idParams,
+          response: { 200: unit, ...errors },
+        },
+      },
       async (request) => org.getUnit(request.params.id),
     );
     app.get(
       '/districts',
-      { config: structure, schema: { tags: ['org'], summary: 'List districts', querystring: districtListQuery, response: { 200: pageOf(district), ...errors } } },
-      async (request, reply) => withPageLinks(request, reply, await org.listDistricts(request.query)),
+      {
+        config: structure,
+        schema: {
+          tags: ['org'],
+          summary: 'List districts',
+          querystring: districtListQuery,
+          response: { 200: pageOf(district), ...errors },
+        },
+      },
+      async (request, reply) =>
+        withPageLinks(request, reply, await org.listDistricts(request.query)),
     );
     app.get(
       '/districts/:id',
-      { config: structure, schema: { tags: ['org'], summary: 'Read a district', params: idParams, response: { 200: district, ...errors } } },
+      {
+        config: structure,
+        schema: {
+          tags: ['org'],
+          summary: 'Read a district',
+          params: idParams,
+          response: { 200: district, ...errors },
+        },
+      },
       async (request) => org.getDistrict(request.params.id),
     );
     app.get(
       '/teams',
-      { config: structure, schema: { tags: ['org'], summary: 'List teams', querystring: teamListQuery, response: { 200: pageOf(team), ...errors } } },
+      {
+        config: structure,
+        schema: {
+          tags: ['org'],
+          summary: 'List teams',
+          querystring: teamListQuery,
+          response: { 200: pageOf(team), ...errors },
+        },
+      },
       async (request, reply) => withPageLinks(request, reply, await org.listTeams(request.query)),
     );
     app.get(
       '/teams/:id',
-      { config: structure, schema: { tags: ['org'], summary: 'Read a team', params: idParams, response: { 200: team, ...errors } } },
+      {
+        config: structure,
+        schema: {
+          tags: ['org'],
+          summary: 'Read a team',
+          params: idParams,
+          response: { 200: team, ...errors },
+        },
+      },
       async (request) => org.getTeam(request.params.id),
     );
     app.get(
       '/teams/:id/members',
       {
-        config: { access: access.roles(['medewerker', ...PEOPLE_READERS], { scope: { kind: 'team', param: 'id' } }) },
-        schema: { tags: ['org'], summary: 'Current members of a team (audited)', params: idParams, response: { 200: z.array(teamMember), ...errors } },
+        config: {
+          access: access.roles(['medewerker', ...PEOPLE_READERS], {
+            scope: { kind: 'team', param: 'id' },
+          }),
+        },
+        schema: {
+          tags: ['org'],
+          summary: 'Current members of a team (audited)',
+          params: idParams,
+          response: { 200: z.array(teamMember), ...errors },
+        },
       },
       async (request) => org.listTeamMembers(actorOf(request), request.params.id),
     );
@@ -68,18 +126,32 @@ export const orgRoutes =
       '/people',
       {
         config: { access: access.roles(PEOPLE_READERS) },
-        schema: { tags: ['org'], summary: 'List people within the scope of the active role (audited)', querystring: personListQuery, response: { 200: pageOf(person), ...errors } },
+        schema: {
+          tags: ['org'],
+          summary: 'List people within the scope of the active role (audited)',
+          querystring: personListQuery,
+          response: { 200: pageOf(person), ...errors },
+        },
       },
       async (request, reply) => {
         const grant = authOf(request).activeGrant!;
-        const page = await org.listPeople(actorOf(request), { type: grant.scopeType, id: grant.scopeId }, request.query);
+        const page = await org.listPeople(
+          actorOf(request),
+          { type: grant.scopeType, id: grant.scopeId },
+          request.query,
+        );
         return withPageLinks(request, reply, page);
       },
     );
     app.get(
       '/people/:id',
       {
-        config: { access: access.roles(PEOPLE_READERS, { scope: { kind: 'person', param: 'id' }, purposeRequired: true }) },
+        config: {
+          access: access.roles(PEOPLE_READERS, {
+            scope: { kind: 'person', param: 'id' },
+            purposeRequired: true,
+          }),
+        },
         schema: {
           tags: ['org'],
           summary: 'Read a person with their team history (audited; send X-Purpose)',

@@ -24,7 +24,10 @@ function toTeam(row: TeamRow): Team {
   return { ...rest, chief: chiefId && chiefName ? { id: chiefId, name: chiefName } : null };
 }
 
-const page = <T>(q: { page: number; pageSize: number }, r: { items: T[]; total: number }): Page<T> => ({
+const page = <T>(
+  q: { page: number; pageSize: number },
+  r: { items: T[]; total: number },
+): Page<T> => ({
   items: r.items,
   page: q.page,
   pageSize: q.pageSize,
@@ -35,16 +38,21 @@ export function createOrgService(deps: { db: Database; audit: AuditService }) {
   const { db, audit } = deps;
 
   return {
-    locate: (kind: 'team' | 'district' | 'unit' | 'person', id: string) => repo.locate(db, kind, id),
+    locate: (kind: 'team' | 'district' | 'unit' | 'person', id: string) =>
+      repo.locate(db, kind, id),
     scopeName: (type: ScopeType, id: string | null) => repo.scopeName(db, type, id),
-    findPersonIdByEmployeeNumber: (employeeNumber: string) => repo.findPersonIdByEmployeeNumber(db, employeeNumber),
+    findPersonIdByEmployeeNumber: (employeeNumber: string) =>
+      repo.findPersonIdByEmployeeNumber(db, employeeNumber),
 
     /** Turns `national`, `unit:AMS`, `district:AMS-C` or `team:AMS-C-BT01` into a scope. */
     async resolveScope(spec: string): Promise<{ type: ScopeType; id: string | null }> {
       if (spec === 'national') return { type: 'national', id: null };
       const match = /^(unit|district|team):(.+)$/.exec(spec);
       if (!match) {
-        throw new AppError('bad_request', `Scope "${spec}" is not national, unit:CODE, district:CODE or team:CODE.`);
+        throw new AppError(
+          'bad_request',
+          `Scope "${spec}" is not national, unit:CODE, district:CODE or team:CODE.`,
+        );
       }
       const type = match[1] as 'unit' | 'district' | 'team';
       const code = match[2]!;
@@ -80,18 +88,29 @@ export function createOrgService(deps: { db: Database; audit: AuditService }) {
       return db.transaction(async (tx) => {
         if (!(await repo.locate(tx, 'team', teamId))) throw notFound('The team');
         const members = await repo.listTeamMembers(tx, teamId);
-        await audit.record(tx, actor, { action: 'read', recordType: 'team_members', recordId: teamId });
+        await audit.record(tx, actor, {
+          action: 'read',
+          recordType: 'team_members',
+          recordId: teamId,
+        });
         return members;
       });
     },
 
-    async listPeople(actor: Actor, scope: repo.ScopeFilter, q: PersonListQuery): Promise<Page<Person>> {
+    async listPeople(
+      actor: Actor,
+      scope: repo.ScopeFilter,
+      q: PersonListQuery,
+    ): Promise<Page<Person>> {
       return db.transaction(async (tx) => {
         const r = await repo.listPeople(tx, q, scope);
         await audit.record(tx, actor, {
           action: 'list',
           recordType: 'person',
-          details: { filter: { teamId: q.teamId, unitId: q.unitId, q: q.q }, returned: r.items.length },
+          details: {
+            filter: { teamId: q.teamId, unitId: q.unitId, q: q.q },
+            returned: r.items.length,
+          },
         });
         return page(q, {
           total: r.total,
@@ -124,7 +143,9 @@ export function createOrgService(deps: { db: Database; audit: AuditService }) {
           email: person.email,
           birthYear: person.birthYear,
           employedSince: person.employedSince,
-          currentTeam: current ? { id: current.teamId, name: current.teamName, role: current.role } : null,
+          currentTeam: current
+            ? { id: current.teamId, name: current.teamName, role: current.role }
+            : null,
           memberships,
         };
       });

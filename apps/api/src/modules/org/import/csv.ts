@@ -65,20 +65,29 @@ export async function readCsv(
   );
   let header: string[] | null = null;
   try {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const record of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       const line = record.info.lines;
       if (!header) {
         header = record.record.map((h) => h.toLowerCase());
         const missing = expectedHeader.filter((h) => !header!.includes(h));
         if (missing.length) {
-          problems.push({ line, reason: `The header lacks column(s): ${missing.join(', ')}. Expected: ${expectedHeader.join(',')}.` });
+          problems.push({
+            line,
+            reason: `The header lacks column(s): ${missing.join(', ')}. Expected: ${expectedHeader.join(',')}.`,
+          });
           break;
         }
         continue;
       }
       rows++;
       if (record.record.length !== header.length) {
-        problems.push({ line, reason: `Expected ${header.length} fields, found ${record.record.length}.` });
+        problems.push({
+          line,
+          reason: `Expected ${header.length} fields, found ${record.record.length}.`,
+        });
         continue;
       }
       const values: Record<string, string> = {};

@@ -3,9 +3,25 @@ import type { CsvRow, RowProblem } from './csv.ts';
 
 export const ORG_HEADER = ['type', 'code', 'name', 'parent_code', 'kind'] as const;
 
-export interface OrgUnitRow { line: number; code: string; name: string; kind: (typeof unitKinds)[number] }
-export interface OrgDistrictRow { line: number; code: string; name: string; unitCode: string }
-export interface OrgTeamRow { line: number; code: string; name: string; parentCode: string; kind: (typeof teamKinds)[number] }
+export interface OrgUnitRow {
+  line: number;
+  code: string;
+  name: string;
+  kind: (typeof unitKinds)[number];
+}
+export interface OrgDistrictRow {
+  line: number;
+  code: string;
+  name: string;
+  unitCode: string;
+}
+export interface OrgTeamRow {
+  line: number;
+  code: string;
+  name: string;
+  parentCode: string;
+  kind: (typeof teamKinds)[number];
+}
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
@@ -20,16 +36,18 @@ export class OrgFile {
   add({ line, values }: CsvRow) {
     const fail = (reason: string) => this.problems.push({ line, reason });
     const { type, code = '', name = '', parent_code: parent = '', kind = '' } = values;
-    if (!CODE.test(code)) return fail(`code "${code}" must be 1–40 letters, digits, dot, dash or underscore.`);
+    if (!CODE.test(code))
+      return fail(`code "${code}" must be 1–40 letters, digits, dot, dash or underscore.`);
     if (!name) return fail('name is empty.');
     if (name.length > 200) return fail('name is longer than 200 characters.');
     const earlier = this.seen.get(code);
     if (earlier !== undefined) return fail(`code ${code} appears twice (also on line ${earlier}).`);
     this.seen.set(code, line);
-    switch (type) {
+    switch (type ?? '') {
       case 'unit':
         if (parent) return fail('a unit has no parent_code.');
-        if (!(unitKinds as readonly string[]).includes(kind)) return fail(`kind "${kind}" is not one of ${unitKinds.join(', ')}.`);
+        if (!(unitKinds as readonly string[]).includes(kind))
+          return fail(`kind "${kind}" is not one of ${unitKinds.join(', ')}.`);
         this.units.push({ line, code, name, kind: kind as OrgUnitRow['kind'] });
         return;
       case 'district':
@@ -39,7 +57,8 @@ export class OrgFile {
         return;
       case 'team':
         if (!parent) return fail('a team needs the parent_code of its district or unit.');
-        if (!(teamKinds as readonly string[]).includes(kind)) return fail(`kind "${kind}" is not one of ${teamKinds.join(', ')}.`);
+        if (!(teamKinds as readonly string[]).includes(kind))
+          return fail(`kind "${kind}" is not one of ${teamKinds.join(', ')}.`);
         this.teams.push({ line, code, name, parentCode: parent, kind: kind as OrgTeamRow['kind'] });
         return;
       default:
@@ -52,11 +71,15 @@ export class OrgFile {
     const units = new Set([...existing.units, ...this.units.map((u) => u.code)]);
     const districts = new Set([...existing.districts, ...this.districts.map((d) => d.code)]);
     for (const d of this.districts) {
-      if (!units.has(d.unitCode)) this.problems.push({ line: d.line, reason: `unit ${d.unitCode} does not exist.` });
+      if (!units.has(d.unitCode))
+        this.problems.push({ line: d.line, reason: `unit ${d.unitCode} does not exist.` });
     }
     for (const t of this.teams) {
       if (!units.has(t.parentCode) && !districts.has(t.parentCode)) {
-        this.problems.push({ line: t.line, reason: `parent ${t.parentCode} is neither a unit nor a district.` });
+        this.problems.push({
+          line: t.line,
+          reason: `parent ${t.parentCode} is neither a unit nor a district.`,
+        });
       }
     }
   }

@@ -32,7 +32,10 @@ export async function existingOrgCodes(ex: Executor) {
 export async function existingTeamCodes(ex: Executor, codes: string[]) {
   const found = new Set<string>();
   for (let i = 0; i < codes.length; i += 5000) {
-    const rows = await ex.select({ code: teams.code }).from(teams).where(inArray(teams.code, codes.slice(i, i + 5000)));
+    const rows = await ex
+      .select({ code: teams.code })
+      .from(teams)
+      .where(inArray(teams.code, codes.slice(i, i + 5000)));
     rows.forEach((r) => found.add(r.code));
   }
   return found;
@@ -135,7 +138,10 @@ export async function upsertPeople(
 }
 
 /** A membership that is still open when a later one starts ends where the later one begins. */
-export async function closeSupersededMemberships(ex: Executor, employeeNumbers: string[]): Promise<number> {
+export async function closeSupersededMemberships(
+  ex: Executor,
+  employeeNumbers: string[],
+): Promise<number> {
   const rows = await queryRows<{ id: string }>(
     ex,
     sql`update memberships m set valid_to = n.next_from

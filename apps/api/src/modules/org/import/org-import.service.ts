@@ -40,7 +40,14 @@ export function createOrgImportService(deps: { db: Database; audit: AuditService
     const counts = await db.transaction(async (tx) => {
       const c = await write(tx);
       const unchanged = rows - c.inserted - c.updated;
-      await tx.insert(importRuns).values({ kind, fileSha256: sha256, rows, inserted: c.inserted, updated: c.updated, unchanged: Math.max(0, unchanged) });
+      await tx.insert(importRuns).values({
+        kind,
+        fileSha256: sha256,
+        rows,
+        inserted: c.inserted,
+        updated: c.updated,
+        unchanged: Math.max(0, unchanged),
+      });
       await audit.record(tx, options.actor, {
         action: 'import',
         recordType: kind === 'org' ? 'organisation' : 'person',
@@ -49,16 +56,41 @@ export function createOrgImportService(deps: { db: Database; audit: AuditService
       return c;
     });
     options.onProgress?.({ phase: 'done', done: rows, total: rows });
-    return { ok: true, kind, rows, ...counts, unchanged: Math.max(0, rows - counts.inserted - counts.updated), sha256, problems: [] };
+    return {
+      ok: true,
+      kind,
+      rows,
+      ...counts,
+      unchanged: Math.max(0, rows - counts.inserted - counts.updated),
+      sha256,
+      problems: [],
+    };
   }
 
   async function importOrg(source: CsvSource, options: ImportOptions): Promise<ImportResult> {
     const file = new OrgFile();
-    const read = await readCsv(source, ORG_HEADER, (row) => file.add(row), options.onProgress);
+    const read = await readCsv(
+      source,
+      ORG_HEADER,
+      (row) => {
+        file.add(row);
+      },
+      options.onProgress,
+    );
     options.onProgress?.({ phase: 'checking', done: 0, total: file.rowCount });
     if (read.problems.length === 0) file.checkParents(await repo.existingOrgCodes(db));
     const problems = [...read.problems, ...file.problems].sort(byLine);
-    if (problems.length) return { ok: false, kind: 'org', rows: read.rows, inserted: 0, updated: 0, unchanged: 0, sha256: read.sha256, problems };
+    if (problems.length)
+      return {
+        ok: false,
+        kind: 'org',
+        rows: read.rows,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        sha256: read.sha256,
+        problems,
+      };
     options.onProgress?.({ phase: 'writing', done: 0, total: file.rowCount });
     return finish('org', read.sha256, file.rowCount, options, (tx) =>
       repo.upsertOrg(tx, file, options.isDemo ?? false),
@@ -67,22 +99,48 @@ export function createOrgImportService(deps: { db: Database; audit: AuditService
 
   async function importPeople(source: CsvSource, options: ImportOptions): Promise<ImportResult> {
     const file = new PeopleFile();
-    const read = await readCsv(source, PEOPLE_HEADER, (row) => file.add(row), options.onProgress);
+    const read = await readCsv(
+      source,
+      PEOPLE_HEADER,
+      (row) => {
+        file.add(row);
+      },
+      options.onProgress,
+    );
     options.onProgress?.({ phase: 'checking', done: 0, total: file.memberships.length });
     if (read.problems.length === 0) {
       const codes = [...new Set(file.memberships.map((m) => m.teamCode))];
       file.checkTeams(await repo.existingTeamCodes(db, codes));
     }
     const problems = [...read.problems, ...file.problems].sort(byLine);
-    if (problems.length) return { ok: false, kind: 'people', rows: read.rows, inserted: 0, updated: 0, unchanged: 0, sha256: read.sha256, problems };
+    if (problems.length)
+      return {
+        ok: false,
+        kind: 'people',
+        rows: read.rows,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        sha256: read.sha256,
+        problems,
+      };
     const people = [...file.people.values()].map(({ line: _line, ...p }) => p);
     const total = people.length + file.memberships.length;
     options.onProgress?.({ phase: 'writing', done: 0, total });
     return finish('people', read.sha256, total, options, async (tx) => {
-      const counts = await repo.upsertPeople(tx, people, file.memberships, options.isDemo ?? false, (done) =>
-        options.onProgress?.({ phase: 'writing', done, total }),
+      const counts = await repo.upsertPeople(
+        tx,
+        people,
+        file.memberships,
+        options.isDemo ?? false,
+        (done) => {
+          options.onProgress?.({ phase: 'writing', done, total });
+        },
       );
-      const closed = await repo.closeSupersededMemberships(tx, people.map((p) => p.employeeNumber));
+      const closed = await repo.closeSupersededMemberships(
+        tx,
+        people.map((p) => p.employeeNumber),
+      );
       return { inserted: counts.inserted, updated: counts.updated + closed };
     });
   }
