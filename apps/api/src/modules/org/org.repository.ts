@@ -15,6 +15,11 @@ export interface ScopeFilter {
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const offset = (q: { page: number; pageSize: number }) => (q.page - 1) * q.pageSize;
 
+// Drizzle leaves columns unqualified in single-table selects, so correlated subqueries name them in full.
+const unitId = sql.raw('"units"."id"');
+const districtId = sql.raw('"districts"."id"');
+const teamId = sql.raw('"teams"."id"');
+
 const fullName = sql<string>`${people.givenName} || ' ' || ${people.familyName}`;
 
 export async function listUnits(ex: Executor, q: UnitListQuery) {
@@ -26,8 +31,8 @@ export async function listUnits(ex: Executor, q: UnitListQuery) {
         code: units.code,
         name: units.name,
         kind: units.kind,
-        districtCount: sql<number>`(select count(*)::int from districts d where d.unit_id = ${units.id})`,
-        teamCount: sql<number>`(select count(*)::int from teams t where t.unit_id = ${units.id})`,
+        districtCount: sql<number>`(select count(*)::int from districts d where d.unit_id = ${unitId})`,
+        teamCount: sql<number>`(select count(*)::int from teams t where t.unit_id = ${unitId})`,
       })
       .from(units)
       .where(where)
@@ -51,8 +56,8 @@ function listUnitsWhere(ex: Executor, where: SQL) {
       code: units.code,
       name: units.name,
       kind: units.kind,
-      districtCount: sql<number>`(select count(*)::int from districts d where d.unit_id = ${units.id})`,
-      teamCount: sql<number>`(select count(*)::int from teams t where t.unit_id = ${units.id})`,
+      districtCount: sql<number>`(select count(*)::int from districts d where d.unit_id = ${unitId})`,
+      teamCount: sql<number>`(select count(*)::int from teams t where t.unit_id = ${unitId})`,
     })
     .from(units)
     .where(where);
@@ -64,7 +69,7 @@ const districtColumns = {
   name: districts.name,
   unitId: districts.unitId,
   unitName: units.name,
-  teamCount: sql<number>`(select count(*)::int from teams t where t.district_id = ${districts.id})`,
+  teamCount: sql<number>`(select count(*)::int from teams t where t.district_id = ${districtId})`,
 };
 
 export async function listDistricts(ex: Executor, q: DistrictListQuery) {
@@ -96,7 +101,7 @@ export async function findDistrict(ex: Executor, id: string) {
 }
 
 const currentChief = sql`(select m.person_id from memberships m
-  where m.team_id = ${teams.id} and m.valid_to is null and m.role = 'teamchef'
+  where m.team_id = ${teamId} and m.valid_to is null and m.role = 'teamchef'
   order by m.valid_from desc, m.person_id limit 1)`;
 const teamColumns = {
   id: teams.id,
@@ -107,7 +112,7 @@ const teamColumns = {
   unitName: units.name,
   districtId: teams.districtId,
   districtName: districts.name,
-  memberCount: sql<number>`(select count(*)::int from memberships m where m.team_id = ${teams.id} and m.valid_to is null)`,
+  memberCount: sql<number>`(select count(*)::int from memberships m where m.team_id = ${teamId} and m.valid_to is null)`,
   chiefId: sql<string | null>`${currentChief}`,
   chiefName: sql<
     string | null
