@@ -34,7 +34,12 @@ function start(
   input?: string,
   extraEnv: Record<string, string> = {},
 ) {
-  const env = { ...process.env, PVI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PVI_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
   delete env.DATABASE_URL;
   const child = spawn(pvi, args, { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';

@@ -10,14 +10,27 @@ import type { AuthService } from './auth.service.ts';
 import { createOidcService, type OidcOrgLookup } from './oidc.service.ts';
 
 export const oidcRoutes =
-  (deps: { auth: AuthService; config: AppConfig; db: Database; org: OidcOrgLookup; audit: Parameters<typeof createOidcService>[0]['audit'] }): FastifyPluginAsyncZod =>
+  (deps: {
+    auth: AuthService;
+    config: AppConfig;
+    db: Database;
+    org: OidcOrgLookup;
+    audit: Parameters<typeof createOidcService>[0]['audit'];
+  }): FastifyPluginAsyncZod =>
   async (app) => {
     const oidcConfig = deps.config.oidc;
     const service = oidcConfig
-      ? createOidcService({ db: deps.db, config: oidcConfig, auth: deps.auth, audit: deps.audit, org: deps.org })
+      ? createOidcService({
+          db: deps.db,
+          config: oidcConfig,
+          auth: deps.auth,
+          audit: deps.audit,
+          org: deps.org,
+        })
       : null;
     const enabled = () => {
-      if (!service) throw new AppError('not_found', 'Sign-in with OpenID Connect is not configured.');
+      if (!service)
+        throw new AppError('not_found', 'Sign-in with OpenID Connect is not configured.');
       return service;
     };
 

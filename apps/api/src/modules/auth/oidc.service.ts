@@ -24,11 +24,18 @@ export function safeReturnTo(value: unknown): string {
  * `national`, `unit:CODE`, `district:CODE` or `team:CODE`.
  */
 export function parseRoleClaim(value: unknown): { role: Role; scope: string }[] {
-  const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
+  const entries = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.split(/[\s,]+/)
+      : [];
   const out: { role: Role; scope: string }[] = [];
   for (const entry of entries) {
     if (typeof entry !== 'string' || !entry) continue;
-    const [role, scope = 'national'] = entry.split('@', 2) as [string, string | undefined];
+    // Split at the first `@` only: `split('@', 2)` would drop anything after a second `@`.
+    const at = entry.indexOf('@');
+    const role = at < 0 ? entry : entry.slice(0, at);
+    const scope = at < 0 ? 'national' : entry.slice(at + 1);
     if ((roles as readonly string[]).includes(role)) out.push({ role: role as Role, scope });
   }
   return out;
@@ -67,7 +74,13 @@ export function createOidcService(deps: {
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
-    await repo.insertOidcFlow(db, { state, codeVerifier, nonce, returnTo: safeReturnTo(returnTo), createdAt: now() });
+    await repo.insertOidcFlow(db, {
+      state,
+      codeVerifier,
+      nonce,
+      returnTo: safeReturnTo(returnTo),
+      createdAt: now(),
+    });
     return client.buildAuthorizationUrl(oidc, {
       redirect_uri: config.redirectUri,
       scope: config.scopes,
@@ -79,12 +92,20 @@ export function createOidcService(deps: {
   }
 
   /** Completes the code flow: checks state, nonce and PKCE, then signs the person in. */
-  async function callback(currentUrl: URL, actor: Actor): Promise<{ token: string; returnTo: string }> {
+  async function callback(
+    currentUrl: URL,
+    actor: Actor,
+  ): Promise<{ token: string; returnTo: string }> {
     const oidc = await configuration();
     const state = currentUrl.searchParams.get('state') ?? '';
     const flow = await repo.takeOidcFlow(db, state, new Date(now().getTime() - FLOW_TTL_MS));
-    if (!flow) throw new AppError('bad_request', 'This sign-in attempt is unknown or has expired. Start again.');
+    if (!flow)
+      throw new AppError(
+        'bad_request',
+        'This sign-in attempt is unknown or has expired. Start again.',
+      );
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+    let userInfo: client.UserInfoResponse | null = null;
     try {
       tokens = await client.authorizationCodeGrant(oidc, currentUrl, {
         pkceCodeVerifier: flow.codeVerifier,
@@ -92,15 +113,28 @@ export function createOidcService(deps: {
         expectedNonce: flow.nonce,
         idTokenExpected: true,
       });
+      // In the code flow, the claims asked for by scope (profile, roles, employee number) come from
+      // the UserInfo endpoint (OpenID Connect Core 5.4); the ID token may carry only `sub`.
+      const sub = tokens.claims()?.sub;
+      if (sub && oidc.serverMetadata().userinfo_endpoint) {
+        userInfo = await client.fetchUserInfo(oidc, tokens.access_token, sub);
+      }
     } catch (error) {
-      throw new AppError('invalid_credentials', `The identity provider's answer was refused: ${(error as Error).message}`);
+      throw new AppError(
+        'invalid_credentials',
+        `The identity provider's answer was refused: ${(error as Error).message}`,
+      );
     }
-    const claims = tokens.claims();
-    if (!claims) throw new AppError('invalid_credentials', 'The identity provider sent no ID token.');
-    const issuer = claims.iss;
-    const subject = claims.sub;
+    const idToken = tokens.claims();
+    if (!idToken)
+      throw new AppError('invalid_credentials', 'The identity provider sent no ID token.');
+    // Who it is comes from the verified ID token; the rest may come from either.
+    const issuer = idToken.iss;
+    const subject = idToken.sub;
+    const claims: Record<string, unknown> = { ...idToken, ...userInfo };
     const displayName = typeof claims.name === 'string' ? claims.name : null;
-    const employeeNumber = typeof claims.employee_number === 'string' ? claims.employee_number : null;
+    const employeeNumber =
+      typeof claims.employee_number === 'string' ? claims.employee_number : null;
     const personId = employeeNumber ? await org.findPersonIdByEmployeeNumber(employeeNumber) : null;
     const wanted = parseRoleClaim(claims[config.rolesClaim]);
     const grants: { role: Role; type: ScopeType; id: string | null }[] = [];
@@ -116,15 +150,40 @@ export function createOidcService(deps: {
     const accountId = await db.transaction(async (tx) => {
       let account = await repo.findAccountByOidc(tx, issuer, subject);
       if (!account) {
-        account = await repo.insertAccount(tx, { oidcIssuer: issuer, oidcSubject: subject, displayName, personId });
-        await audit.record(tx, { ...actor, accountId: account.id }, { action: 'create', recordType: 'account', recordId: account.id, details: { via: 'oidc' } });
+        account = await repo.insertAccount(tx, {
+          oidcIssuer: issuer,
+          oidcSubject: subject,
+          displayName,
+          personId,
+        });
+        await audit.record(
+          tx,
+          { ...actor, accountId: account.id },
+          {
+            action: 'create',
+            recordType: 'account',
+            recordId: account.id,
+            details: { via: 'oidc' },
+          },
+        );
       } else {
-        await repo.updateAccount(tx, account.id, { displayName, personId: personId ?? account.personId });
+        if (account.disabled)
+          throw new AppError('invalid_credentials', 'This account is disabled.');
+        await repo.updateAccount(tx, account.id, {
+          displayName,
+          personId: personId ?? account.personId,
+        });
       }
       // Grants from the identity provider are replaced at each sign-in; local grants stay.
       await repo.deleteGrantsBySource(tx, account.id, 'oidc');
       for (const g of grants) {
-        await repo.insertGrant(tx, { accountId: account.id, role: g.role, scopeType: g.type, scopeId: g.id, source: 'oidc' });
+        await repo.insertGrant(tx, {
+          accountId: account.id,
+          role: g.role,
+          scopeType: g.type,
+          scopeId: g.id,
+          source: 'oidc',
+        });
       }
       return account.id;
     });
