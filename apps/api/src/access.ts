@@ -1,10 +1,11 @@
 import type { Role, ScopeType } from '@pvi/contracts';
 
-/** Which organisational record a route's `:param` names, for the scope check. */
-export interface ScopeTarget {
-  kind: 'team' | 'district' | 'unit' | 'person';
-  param: string;
-}
+/**
+ * Which organisational record a route's `:param` names, for the scope check; or `national`:
+ * only a grant with national scope will do (installation-wide administration).
+ */
+export type ScopeTarget =
+  { kind: 'team' | 'district' | 'unit' | 'person'; param: string } | { kind: 'national' };
 
 /**
  * Every route declares one of these in `config.access`; the server refuses to start

@@ -20,6 +20,8 @@ import { createAuditService } from './modules/audit/audit.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
+import { accountRoutes } from './modules/auth/accounts.routes.ts';
+import { createAccountsService } from './modules/auth/accounts.service.ts';
 import { oidcRoutes } from './modules/auth/oidc.routes.ts';
 import { createOrgService } from './modules/org/org.service.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -41,7 +43,8 @@ export function createServices(options: Pick<BuildOptions, 'config' | 'database'
   const audit = createAuditService(db);
   const org = createOrgService({ db, audit });
   const auth = createAuthService({ db, config: options.config, audit, org, now: options.now });
-  return { audit, org, auth };
+  const accounts = createAccountsService({ db, audit, auth, org });
+  return { audit, org, auth, accounts };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -100,6 +103,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         { name: 'session', description: 'Signing in and out' },
         { name: 'org', description: 'Units, districts, teams and people' },
         { name: 'audit', description: 'The audit trail' },
+        { name: 'accounts', description: 'Accounts and role grants (administration)' },
       ],
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pvi_session' } },
@@ -127,6 +131,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       );
       await api.register(orgRoutes(services.org));
       await api.register(auditRoutes(services.audit));
+      await api.register(accountRoutes({ accounts: services.accounts, auth: services.auth }));
       api.get(
         '/openapi.json',
         { config: { access: access.public() }, schema: { hide: true } },

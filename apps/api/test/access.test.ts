@@ -24,7 +24,12 @@ afterAll(async () => {
 });
 
 function idFor(url: string, param: string, rule: AccessRule, org: OrgFixture): string {
-  if (rule.kind === 'roles' && rule.scope?.param === param) {
+  if (
+    rule.kind === 'roles' &&
+    rule.scope &&
+    rule.scope.kind !== 'national' &&
+    rule.scope.param === param
+  ) {
     switch (rule.scope.kind) {
       case 'team':
         return org.teamId;
@@ -46,9 +51,15 @@ function idFor(url: string, param: string, rule: AccessRule, org: OrgFixture): s
 const fill = (url: string, rule: AccessRule, org: OrgFixture) =>
   url.replace(/:(\w+)/g, (_m, p: string) => idFor(url, p, rule, org));
 
-function grantScope(rule: AccessRule, org: OrgFixture): { type: ScopeType; id: string } {
+function grantScope(
+  rule: AccessRule,
+  org: OrgFixture,
+  inScope: boolean,
+): { type: ScopeType; id: string | null } {
   const kind = rule.kind === 'roles' && rule.scope ? rule.scope.kind : 'team';
   switch (kind) {
+    case 'national':
+      return inScope ? { type: 'national', id: null } : { type: 'unit', id: org.unitId };
     case 'unit':
       return { type: 'unit', id: org.unitId };
     case 'district':
@@ -110,7 +121,7 @@ describe('deny by default', () => {
         const mine = await call(
           method,
           fill(url, access, inside),
-          await sessionFor(role, grantScope(access, inside)),
+          await sessionFor(role, grantScope(access, inside, true)),
         );
         const where = `${method} ${url} as ${role}`;
         if (!allowed) {
@@ -128,7 +139,7 @@ describe('deny by default', () => {
           const theirs = await call(
             method,
             fill(url, access, inside),
-            await sessionFor(role, grantScope(access, outside)),
+            await sessionFor(role, grantScope(access, outside, false)),
           );
           expect(theirs.statusCode, `${where} out of scope`).toBe(403);
         }

@@ -48,3 +48,49 @@ export const switchGrantBody = z.object({ activeGrantId: uuid });
 export const authConfig = z
   .object({ oidcEnabled: z.boolean(), oidcLabel: z.string().nullable() })
   .meta({ id: 'AuthConfig' });
+
+export const accountSummary = z
+  .object({
+    id: uuid,
+    username: z.string().nullable(),
+    displayName: z.string().nullable(),
+    personId: uuid.nullable(),
+    personName: z.string().nullable(),
+    signIn: z.enum(['local', 'oidc']),
+    disabled: z.boolean(),
+    createdAt: z.iso.datetime(),
+    grants: z.array(grant),
+  })
+  .meta({ id: 'Account' });
+export type AccountSummary = z.infer<typeof accountSummary>;
+
+export const accountListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  q: z.string().trim().min(1).max(100).optional(),
+});
+export type AccountListQuery = z.infer<typeof accountListQuery>;
+
+export const createAccountBody = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9._-]{2,64}$/i, 'Use 2–64 letters, digits, dot, dash or underscore.'),
+  password: z.string().min(12, 'A password needs at least 12 characters.').max(1000),
+  displayName: z.string().trim().min(1).max(200).optional(),
+  personId: uuid.optional(),
+});
+
+export const grantBody = z
+  .object({
+    role: z.enum(roles),
+    scopeType: z.enum(scopeTypes),
+    scopeId: uuid.nullable().default(null),
+  })
+  .refine((g) => (g.scopeType === 'national') === (g.scopeId === null), {
+    message: 'A national grant has no scopeId; any other grant needs one.',
+    path: ['scopeId'],
+  });
+export type GrantBody = z.infer<typeof grantBody>;
+
+export const updateAccountBody = z.object({ disabled: z.boolean() });

@@ -66,7 +66,10 @@ export function registerAuth(
   app: FastifyInstance,
   deps: {
     auth: AuthService;
-    locate: (kind: ScopeTarget['kind'], id: string) => Promise<Location | null>;
+    locate: (
+      kind: Exclude<ScopeTarget['kind'], 'national'>,
+      id: string,
+    ) => Promise<Location | null>;
   },
 ) {
   app.decorateRequest('auth', null);
@@ -117,6 +120,9 @@ export function registerAuth(
     if (!grant || !rule.roles.includes(grant.role)) {
       throw new AppError('forbidden', 'Your active role may not do this.');
     }
+    if (rule.scope?.kind === 'national' && grant.scopeType !== 'national') {
+      throw new AppError('forbidden', 'This needs a role with national scope.');
+    }
     if (rule.purposeRequired && !actorOf(request).purpose) {
       throw new AppError('validation_failed', 'Say why you need this record.', {
         invalidParams: [
@@ -132,6 +138,7 @@ export function registerAuth(
     if (rule?.kind !== 'roles' || !rule.scope) return;
     const grant = request.auth?.activeGrant;
     if (!grant) throw new AppError('forbidden', 'Your active role may not do this.');
+    if (rule.scope.kind === 'national') return; // checked before validation
     const id = (request.params as Record<string, string>)[rule.scope.param];
     if (!id)
       throw new Error(

@@ -11,7 +11,7 @@ export const auditRoutes =
     app.get(
       '/audit-log',
       {
-        config: { access: access.roles(['beheerder']) },
+        config: { access: access.roles(['beheerder'], { scope: { kind: 'national' } }) },
         schema: {
           tags: ['audit'],
           summary: 'Read the audit trail (itself audited)',

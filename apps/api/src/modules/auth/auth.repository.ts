@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import {
   accounts,
   loginThrottle,
@@ -196,4 +196,70 @@ export async function takeOidcFlow(ex: Executor, state: string, notBefore: Date)
   const flow = rows[0];
   await ex.delete(oidcFlows).where(lt(oidcFlows.createdAt, notBefore));
   return flow && flow.createdAt >= notBefore ? flow : null;
+}
+
+export async function listAccounts(
+  ex: Executor,
+  q: { page: number; pageSize: number; q?: string | undefined; id?: string | undefined },
+) {
+  const text = q.q
+    ? sql`(${accounts.username} ilike ${`%${q.q}%`} or ${accounts.displayName} ilike ${`%${q.q}%`} or (${people.givenName} || ' ' || ${people.familyName}) ilike ${`%${q.q}%`})`
+    : undefined;
+  const where = and(text, q.id ? eq(accounts.id, q.id) : undefined);
+  const [items, total] = await Promise.all([
+    ex
+      .select({
+        id: accounts.id,
+        username: accounts.username,
+        displayName: accounts.displayName,
+        personId: accounts.personId,
+        personName: sql<string | null>`${people.givenName} || ' ' || ${people.familyName}`,
+        oidcSubject: accounts.oidcSubject,
+        disabled: accounts.disabled,
+        createdAt: accounts.createdAt,
+      })
+      .from(accounts)
+      .leftJoin(people, eq(people.id, accounts.personId))
+      .where(where)
+      .orderBy(accounts.username, accounts.id)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ex
+      .select({ n: sql<number>`count(*)::int` })
+      .from(accounts)
+      .leftJoin(people, eq(people.id, accounts.personId))
+      .where(where),
+  ]);
+  return { items, total: total[0]?.n ?? 0 };
+}
+
+export async function listGrantsOf(ex: Executor, accountIds: string[]) {
+  if (accountIds.length === 0) return [];
+  return ex
+    .select({
+      id: roleGrants.id,
+      accountId: roleGrants.accountId,
+      role: roleGrants.role,
+      scopeType: roleGrants.scopeType,
+      scopeId: roleGrants.scopeId,
+    })
+    .from(roleGrants)
+    .where(inArray(roleGrants.accountId, accountIds))
+    .orderBy(roleGrants.createdAt, roleGrants.id);
+}
+
+export async function deleteGrantById(ex: Executor, accountId: string, grantId: string) {
+  return ex
+    .delete(roleGrants)
+    .where(and(eq(roleGrants.accountId, accountId), eq(roleGrants.id, grantId)))
+    .returning({
+      id: roleGrants.id,
+      role: roleGrants.role,
+      scopeType: roleGrants.scopeType,
+      scopeId: roleGrants.scopeId,
+    });
+}
+
+export async function deleteSessionsOf(ex: Executor, accountId: string) {
+  await ex.delete(sessions).where(eq(sessions.accountId, accountId));
 }
