@@ -88,7 +88,7 @@ export const grantBody = z
     scopeId: uuid.nullable().default(null),
   })
   .refine((g) => (g.scopeType === 'national') === (g.scopeId === null), {
-    message: 'A national grant has no scopeId; any other grant needs one.',
+    error: 'A national grant has no scopeId; any other grant needs one.',
     path: ['scopeId'],
   });
 export type GrantBody = z.infer<typeof grantBody>;
