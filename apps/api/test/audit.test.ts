@@ -125,3 +125,28 @@ describe('audit trail', () => {
     });
   });
 });
+
+describe('audit trail export', () => {
+  it('exports the filtered trail as CSV for a national beheerder, and records the export', async () => {
+    const s = await signInAs(t.app, t.services, 'beheerder', { type: 'national', id: null });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-log/export?action=sign_in',
+      headers: s.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/attachment/);
+    const lines = res.body.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'seq,at,request_id,actor_account_id,actor_role,action,record_type,record_id,purpose',
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((l) => l.split(',')[5] === 'sign_in')).toBe(true);
+    const recorded = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from audit_log where action = 'export' and actor_account_id = ${s.accountId}`,
+    );
+    expect(recorded[0]!.n).toBe(1);
+  });
+});

@@ -30,6 +30,19 @@ function filters(query: AuditListQuery): SQL | undefined {
   return where.length ? and(...where) : undefined;
 }
 
+export async function listAuditRowsForExport(
+  executor: Executor,
+  query: AuditListQuery,
+  limit: number,
+) {
+  return executor
+    .select()
+    .from(auditLog)
+    .where(filters(query))
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
+}
+
 export async function listAuditRows(executor: Executor, query: AuditListQuery) {
   const where = filters(query);
   const [items, totals] = await Promise.all([

@@ -1,6 +1,10 @@
 import type { Database, Executor } from '@pvi/db';
 import type { AuditListQuery, AuditEntry, Page } from '@pvi/contracts';
+import { AppError } from '../../errors.ts';
+import { toCsv } from '../../http/csv.ts';
 import * as repo from './audit.repository.ts';
+
+const EXPORT_LIMIT = 100_000;
 
 /** Who does something, and why: taken from the request by the auth plugin. */
 export interface Actor {
@@ -69,6 +73,48 @@ export function createAuditService(db: Database) {
     });
   }
 
+  /** The filtered trail as CSV; the export itself is recorded. */
+  async function exportCsv(actor: Actor, query: AuditListQuery): Promise<string> {
+    return db.transaction(async (tx) => {
+      const rows = await repo.listAuditRowsForExport(tx, query, EXPORT_LIMIT + 1);
+      if (rows.length > EXPORT_LIMIT) {
+        throw new AppError(
+          'bad_request',
+          `More than ${EXPORT_LIMIT} rows match: narrow the period or the filter.`,
+        );
+      }
+      await record(tx, actor, {
+        action: 'export',
+        recordType: 'audit_log',
+        details: { ...query, rows: rows.length },
+      });
+      return toCsv(
+        [
+          'seq',
+          'at',
+          'request_id',
+          'actor_account_id',
+          'actor_role',
+          'action',
+          'record_type',
+          'record_id',
+          'purpose',
+        ],
+        rows.map((r) => [
+          r.seq,
+          r.at,
+          r.requestId,
+          r.actorAccountId,
+          r.actorRole,
+          r.action,
+          r.recordType,
+          r.recordId,
+          r.purpose,
+        ]),
+      );
+    });
+  }
+
   async function verify() {
     const [brokenAt, summary] = await Promise.all([
       repo.findFirstChainBreak(db),
@@ -77,6 +123,6 @@ export function createAuditService(db: Database) {
     return { ...summary, brokenAt };
   }
 
-  return { record, list, verify };
+  return { record, list, exportCsv, verify };
 }
 export type AuditService = ReturnType<typeof createAuditService>;
