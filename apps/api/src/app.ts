@@ -11,7 +11,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '@pvi/db';
 import { API_VERSION } from '@pvi/contracts';
+import type { OpenAPIV3_1 } from 'openapi-types';
 import type { AppConfig } from './config.ts';
+import { describeAccess, finishOpenApi } from './http/openapi.ts';
 import { access } from './access.ts';
 import { registerProblemHandlers } from './plugins/problem.ts';
 import { registerHeaders } from './plugins/headers.ts';
@@ -109,8 +111,22 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pvi_session' } },
       },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const schema = out.schema as { description?: string };
+      const rule = describeAccess(input.route.config?.access);
+      return {
+        ...out,
+        schema: {
+          ...out.schema,
+          description: [schema.description, rule].filter(Boolean).join('\n\n'),
+        },
+      };
+    },
+    transformObject: (documentObject) =>
+      finishOpenApi(
+        jsonSchemaTransformObject(documentObject) as OpenAPIV3_1.Document,
+      ) as ReturnType<typeof jsonSchemaTransformObject>,
   });
 
   const services = createServices(options);

@@ -14,6 +14,7 @@ export const auditRoutes =
       {
         config: { access: access.roles(['beheerder'], { scope: { kind: 'national' } }) },
         schema: {
+          operationId: 'listAuditLog',
           tags: ['audit'],
           summary: 'Read the audit trail (itself audited)',
           querystring: auditListQuery,
@@ -28,6 +29,7 @@ export const auditRoutes =
       {
         config: { access: access.roles(['beheerder'], { scope: { kind: 'national' } }) },
         schema: {
+          operationId: 'exportAuditLog',
           tags: ['audit'],
           summary: 'Export the filtered audit trail as CSV (itself audited)',
           querystring: auditListQuery.omit({ page: true, pageSize: true }),

@@ -31,6 +31,7 @@ export const accountRoutes =
       {
         config: admin,
         schema: {
+          operationId: 'listAccounts',
           tags: ['accounts'],
           summary: 'List accounts with their role grants',
           querystring: accountListQuery,
@@ -44,6 +45,7 @@ export const accountRoutes =
       {
         config: admin,
         schema: {
+          operationId: 'createAccount',
           tags: ['accounts'],
           summary: 'Create a local account',
           body: createAccountBody,
@@ -60,6 +62,7 @@ export const accountRoutes =
       {
         config: admin,
         schema: {
+          operationId: 'getAccount',
           tags: ['accounts'],
           summary: 'Read an account',
           params: idParams,
@@ -73,6 +76,7 @@ export const accountRoutes =
       {
         config: admin,
         schema: {
+          operationId: 'updateAccount',
           tags: ['accounts'],
           summary: 'Disable or enable an account',
           params: idParams,
@@ -88,6 +92,7 @@ export const accountRoutes =
       {
         config: admin,
         schema: {
+          operationId: 'grantRole',
           tags: ['accounts'],
           summary: 'Grant a role with a scope',
           params: idParams,
@@ -105,6 +110,7 @@ export const accountRoutes =
       {
         config: admin,
         schema: {
+          operationId: 'revokeRole',
           tags: ['accounts'],
           summary: 'Revoke a role grant',
           params: z.object({ id: uuid, grantId: uuid }),

@@ -39,6 +39,7 @@ export const oidcRoutes =
       {
         config: { access: access.public() },
         schema: {
+          operationId: 'startOidcSignIn',
           tags: ['session'],
           summary: 'Start sign-in with the identity provider (redirects)',
           querystring: z.object({ returnTo: z.string().max(500).optional() }),
@@ -56,6 +57,7 @@ export const oidcRoutes =
       {
         config: { access: access.public() },
         schema: {
+          operationId: 'completeOidcSignIn',
           tags: ['session'],
           summary: 'Where the identity provider returns to (redirects)',
           response: { 302: z.null(), 400: problem, 401: problem, 404: problem },

@@ -18,6 +18,7 @@ export const sessionRoutes =
       {
         config: { access: access.public() },
         schema: {
+          operationId: 'getAuthConfig',
           tags: ['session'],
           summary: 'How people can sign in',
           response: { 200: authConfig },
@@ -31,6 +32,7 @@ export const sessionRoutes =
       {
         config: { access: access.public() },
         schema: {
+          operationId: 'signIn',
           tags: ['session'],
           summary: 'Sign in with a username and password',
           body: signInBody,
@@ -54,6 +56,7 @@ export const sessionRoutes =
       {
         config: { access: access.signedIn() },
         schema: {
+          operationId: 'getSession',
           tags: ['session'],
           summary: 'The signed-in person, their role grants and the active grant',
           response: { 200: sessionInfo, 401: problem },
@@ -67,6 +70,7 @@ export const sessionRoutes =
       {
         config: { access: access.signedIn() },
         schema: {
+          operationId: 'switchActiveGrant',
           tags: ['session'],
           summary: 'Choose the active role grant',
           body: switchGrantBody,
@@ -86,6 +90,7 @@ export const sessionRoutes =
       {
         config: { access: access.signedIn() },
         schema: {
+          operationId: 'signOut',
           tags: ['session'],
           summary: 'Sign out',
           response: { 204: z.null(), 401: problem, 403: problem },

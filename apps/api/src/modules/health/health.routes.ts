@@ -15,7 +15,12 @@ export const healthRoutes =
       '/health',
       {
         config: { access: access.public() },
-        schema: { tags: ['health'], summary: 'The process is alive', response: { 200: status } },
+        schema: {
+          operationId: 'getHealth',
+          tags: ['health'],
+          summary: 'The process is alive',
+          response: { 200: status },
+        },
       },
       async () => ({ status: 'ok' as const }),
     );
@@ -24,6 +29,7 @@ export const healthRoutes =
       {
         config: { access: access.public() },
         schema: {
+          operationId: 'getReadiness',
           tags: ['health'],
           summary: 'The database is reachable',
           response: { 200: status, 503: problem },

@@ -31,6 +31,7 @@ export const orgRoutes =
       {
         config: structure,
         schema: {
+          operationId: 'listUnits',
           tags: ['org'],
           summary: 'List units (eenheden)',
           querystring: unitListQuery,
@@ -44,6 +45,7 @@ export const orgRoutes =
       {
         config: structure,
         schema: {
+          operationId: 'getUnit',
           tags: ['org'],
           summary: 'Read a unit',
           params: idParams,
@@ -57,6 +59,7 @@ export const orgRoutes =
       {
         config: structure,
         schema: {
+          operationId: 'listDistricts',
           tags: ['org'],
           summary: 'List districts',
           querystring: districtListQuery,
@@ -71,6 +74,7 @@ export const orgRoutes =
       {
         config: structure,
         schema: {
+          operationId: 'getDistrict',
           tags: ['org'],
           summary: 'Read a district',
           params: idParams,
@@ -84,6 +88,7 @@ export const orgRoutes =
       {
         config: structure,
         schema: {
+          operationId: 'listTeams',
           tags: ['org'],
           summary: 'List teams',
           querystring: teamListQuery,
@@ -97,6 +102,7 @@ export const orgRoutes =
       {
         config: structure,
         schema: {
+          operationId: 'getTeam',
           tags: ['org'],
           summary: 'Read a team',
           params: idParams,
@@ -114,6 +120,7 @@ export const orgRoutes =
           }),
         },
         schema: {
+          operationId: 'listTeamMembers',
           tags: ['org'],
           summary: 'Current members of a team (audited)',
           params: idParams,
@@ -127,6 +134,7 @@ export const orgRoutes =
       {
         config: { access: access.roles(PEOPLE_READERS) },
         schema: {
+          operationId: 'listPeople',
           tags: ['org'],
           summary: 'List people within the scope of the active role (audited)',
           querystring: personListQuery,
@@ -153,6 +161,7 @@ export const orgRoutes =
           }),
         },
         schema: {
+          operationId: 'getPerson',
           tags: ['org'],
           summary: 'Read a person with their team history (audited; send X-Purpose)',
           params: idParams,
