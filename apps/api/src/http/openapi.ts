@@ -95,5 +95,5 @@ function pruneUnusedSchemas(doc: OpenAPIV3_1.Document) {
     used.add(name);
     queue.push(...refs(schemas[name]));
   }
-  for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
+  doc.components!.schemas = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
 }
