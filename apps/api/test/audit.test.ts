@@ -103,13 +103,14 @@ describe('audit trail', () => {
     expect((await t.services.audit.verify()).brokenAt).toBeNull();
 
     const victim = seqs[seqs.length - 3]!;
-    await tamper(sql`create temp table saved as select * from audit_log where seq = ${victim}`);
+    await tamper(sql`create table audit_saved as select * from audit_log where seq = ${victim}`);
     await tamper(sql`delete from audit_log where seq = ${victim}`);
     expect((await t.services.audit.verify()).brokenAt).toEqual({
       seq: seqs[seqs.length - 2],
       reason: 'link_mismatch',
     });
-    await tamper(sql`insert into audit_log select * from saved`);
+    await tamper(sql`insert into audit_log select * from audit_saved`);
+    await run(sql`drop table audit_saved`);
     expect((await t.services.audit.verify()).brokenAt).toBeNull();
 
     // An inserted row with a valid hash of its own still does not link to the row before it.

@@ -56,11 +56,20 @@ describe('organisation API', () => {
     expect(teams.json().items.map((x: { id: string }) => x.id)).toEqual([b.teamId]);
     const districts = await get(`/api/v1/districts?unitId=${a.unitId}`);
     expect(districts.json().items.map((x: { id: string }) => x.id)).toEqual([a.districtId]);
-    expect((await get(`/api/v1/districts/${b.districtId}`)).json()).toMatchObject({ unitId: b.unitId, teamCount: 1 });
+    expect((await get(`/api/v1/districts/${b.districtId}`)).json()).toMatchObject({
+      unitId: b.unitId,
+      teamCount: 1,
+    });
   });
 
   it('shows team members to the team chief of that team only', async () => {
-    const chief = await signInAs(t.app, t.services, 'teamchef', { type: 'team', id: a.teamId }, { personId: a.chiefId });
+    const chief = await signInAs(
+      t.app,
+      t.services,
+      'teamchef',
+      { type: 'team', id: a.teamId },
+      { personId: a.chiefId },
+    );
     const mine = await get(`/api/v1/teams/${a.teamId}/members`, chief.headers);
     expect(mine.statusCode).toBe(200);
     expect(mine.json()).toHaveLength(3);
@@ -69,18 +78,27 @@ describe('organisation API', () => {
   });
 
   it('lets a unit leader search people in the unit, with their history on request', async () => {
-    const leader = await signInAs(t.app, t.services, 'eenheidsleiding', { type: 'unit', id: b.unitId });
+    const leader = await signInAs(t.app, t.services, 'eenheidsleiding', {
+      type: 'unit',
+      id: b.unitId,
+    });
     const people = await get('/api/v1/people?q=beta', leader.headers);
     expect(people.json().total).toBe(3);
     const none = await get('/api/v1/people?q=alfa', leader.headers);
     expect(none.json().total).toBe(0);
-    const person = await get(`/api/v1/people/${b.memberIds[0]}`, { ...leader.headers, 'x-purpose': 'team samenstelling' });
+    const person = await get(`/api/v1/people/${b.memberIds[0]}`, {
+      ...leader.headers,
+      'x-purpose': 'team samenstelling',
+    });
     expect(person.statusCode).toBe(200);
     expect(person.json()).toMatchObject({
       currentTeam: { id: b.teamId, role: 'lid' },
       memberships: [{ teamId: b.teamId, validFrom: '2020-01-01', validTo: null }],
     });
-    const outside = await get(`/api/v1/people/${a.memberIds[0]}`, { ...leader.headers, 'x-purpose': 'nieuwsgierig' });
+    const outside = await get(`/api/v1/people/${a.memberIds[0]}`, {
+      ...leader.headers,
+      'x-purpose': 'nieuwsgierig',
+    });
     expect(outside.statusCode).toBe(403);
   });
 

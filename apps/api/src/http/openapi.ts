@@ -95,5 +95,7 @@ function pruneUnusedSchemas(doc: OpenAPIV3_1.Document) {
     used.add(name);
     queue.push(...refs(schemas[name]));
   }
-  doc.components!.schemas = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+  doc.components!.schemas = Object.fromEntries(
+    Object.entries(schemas).filter(([name]) => used.has(name)),
+  );
 }
