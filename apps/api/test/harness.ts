@@ -29,6 +29,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await handle.close();
         const c = new pg.Client({ connectionString: serverUrl });
         await c.connect();
+        // pool.end() returns before its backends are gone; a forced drop would kill them mid-exit.
+        for (let i = 0; i < 50; i++) {
+          const r = await c.query(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if ((r.rows[0] as { n: number }).n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         await c.query(`drop database if exists ${name} with (force)`);
         await c.end();
       },
