@@ -28,7 +28,7 @@ import { oidcRoutes } from './modules/auth/oidc.routes.ts';
 import { createOrgService } from './modules/org/org.service.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
-import { homeRoutes } from './modules/health/home.routes.ts';
+import { registerWeb } from './plugins/web.ts';
 
 export interface BuildOptions {
   config: AppConfig;
@@ -36,6 +36,8 @@ export interface BuildOptions {
   /** Pino options, or false for silence (tests). */
   logger?: boolean | Record<string, unknown>;
   now?: () => Date;
+  /** The built web app (default apps/web/dist); without it `/` is a plain page. */
+  webRoot?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
@@ -156,6 +158,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     },
     { prefix: '/api/v1' },
   );
-  await app.register(homeRoutes);
+  await registerWeb(app, options.webRoot);
   return app;
 }

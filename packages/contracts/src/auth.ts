@@ -34,7 +34,13 @@ export const signInBody = z.object({
 export const sessionInfo = z
   .object({
     account: z.object({ id: uuid, username: z.string().nullable(), displayName: z.string() }),
-    person: z.object({ id: uuid, name: z.string() }).nullable(),
+    person: z
+      .object({
+        id: uuid,
+        name: z.string(),
+        team: z.object({ id: uuid, name: z.string(), unitName: z.string() }).nullable(),
+      })
+      .nullable(),
     grants: z.array(grant),
     activeGrant: grant.nullable(),
     csrfToken: z.string(),

@@ -27,6 +27,9 @@ export interface ScopeSpec {
 
 export interface OrgLookup {
   scopeName: (type: ScopeType, id: string | null) => Promise<string>;
+  currentTeamOf: (
+    personId: string,
+  ) => Promise<{ id: string; name: string; unitName: string } | null>;
 }
 
 // Argon2id (the library default) with OWASP's minimum parameters: 19 MiB, 2 iterations.
@@ -160,7 +163,13 @@ export function createAuthService(deps: {
     const grants = await Promise.all(auth.grants.map(describeGrant));
     return {
       account: { id: auth.accountId, username: auth.username, displayName: auth.displayName },
-      person: auth.personId ? { id: auth.personId, name: auth.displayName } : null,
+      person: auth.personId
+        ? {
+            id: auth.personId,
+            name: auth.displayName,
+            team: await org.currentTeamOf(auth.personId),
+          }
+        : null,
       grants,
       activeGrant: grants.find((g) => g.id === auth.activeGrant?.id) ?? null,
       csrfToken: auth.csrfToken,

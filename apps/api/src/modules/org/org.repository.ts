@@ -1,5 +1,5 @@
-import { and, asc, count, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
-import { districts, memberships, people, teams, units, type Executor } from '@pvi/db';
+import { and, asc, count, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import { districts, installation, memberships, people, teams, units, type Executor } from '@pvi/db';
 import type {
   DistrictListQuery,
   PersonListQuery,
@@ -300,4 +300,24 @@ export async function findPersonIdByEmployeeNumber(ex: Executor, employeeNumber:
     .from(people)
     .where(eq(people.employeeNumber, employeeNumber));
   return r[0]?.id ?? null;
+}
+
+export async function findCurrentTeam(ex: Executor, personId: string) {
+  const r = await ex
+    .select({ id: teams.id, name: teams.name, unitName: units.name })
+    .from(memberships)
+    .innerJoin(teams, eq(teams.id, memberships.teamId))
+    .innerJoin(units, eq(units.id, teams.unitId))
+    .where(and(eq(memberships.personId, personId), isNull(memberships.validTo)))
+    .orderBy(desc(memberships.validFrom))
+    .limit(1);
+  return r[0] ?? null;
+}
+
+export async function findInstallationValue(ex: Executor, key: string) {
+  const r = await ex
+    .select({ value: installation.value })
+    .from(installation)
+    .where(eq(installation.key, key));
+  return r[0]?.value ?? null;
 }

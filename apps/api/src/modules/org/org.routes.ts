@@ -27,6 +27,19 @@ export const orgRoutes =
   (org: OrgService): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
+      '/installation',
+      {
+        config: { access: access.public() },
+        schema: {
+          operationId: 'getInstallation',
+          tags: ['org'],
+          summary: 'Public facts about this installation (whether it holds demo data)',
+          response: { 200: z.object({ demo: z.boolean() }).meta({ id: 'Installation' }) },
+        },
+      },
+      async () => org.installationInfo(),
+    );
+    app.get(
       '/units',
       {
         config: structure,

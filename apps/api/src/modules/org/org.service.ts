@@ -41,6 +41,12 @@ export function createOrgService(deps: { db: Database; audit: AuditService }) {
     locate: (kind: 'team' | 'district' | 'unit' | 'person', id: string) =>
       repo.locate(db, kind, id),
     scopeName: (type: ScopeType, id: string | null) => repo.scopeName(db, type, id),
+    /** Public facts about this installation: whether its data is a demo organisation. */
+    async installationInfo() {
+      const demo = await repo.findInstallationValue(db, 'demo');
+      return { demo: demo !== null };
+    },
+    currentTeamOf: (personId: string) => repo.findCurrentTeam(db, personId),
     findPersonIdByEmployeeNumber: (employeeNumber: string) =>
       repo.findPersonIdByEmployeeNumber(db, employeeNumber),
 

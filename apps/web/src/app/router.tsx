@@ -1,0 +1,122 @@
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { Shell } from '../components/Layout.tsx';
+import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { AccessibilityPage, NotFoundPage, PrivacyPage } from '../features/pages/StaticPages.tsx';
+import { sessionQuery } from './session.ts';
+import { setUnauthenticatedHandler } from './api.ts';
+
+interface Context {
+  queryClient: QueryClient;
+}
+
+const root = createRootRouteWithContext<Context>()({
+  component: Shell,
+  notFoundComponent: NotFoundPage,
+});
+
+/** Pages behind sign-in: without a session, go to sign-in and come back afterwards. */
+const signedIn = createRoute({
+  getParentRoute: () => root,
+  id: 'signed-in',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session)
+      throw redirect({ to: '/inloggen', search: { returnTo: location.href, reason: undefined } });
+  },
+});
+
+const signIn = createRoute({
+  getParentRoute: () => root,
+  path: '/inloggen',
+  component: SignInPage,
+  validateSearch: (search: Record<string, unknown>) => ({
+    returnTo: typeof search.returnTo === 'string' ? search.returnTo : undefined,
+    reason: search.reason === 'expired' ? ('expired' as const) : undefined,
+  }),
+});
+
+const home = createRoute({ getParentRoute: () => signedIn, path: '/', component: HomePage });
+
+// Each pillar is its own chunk.
+const org = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/organisatie',
+  component: lazyRouteComponent(
+    () => import('../features/org/OrganisationPage.tsx'),
+    'OrganisationPage',
+  ),
+});
+const unit = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/organisatie/eenheden/$unitId',
+  component: lazyRouteComponent(() => import('../features/org/UnitPage.tsx'), 'UnitPage'),
+});
+const district = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/organisatie/districten/$districtId',
+  component: lazyRouteComponent(() => import('../features/org/DistrictPage.tsx'), 'DistrictPage'),
+});
+const team = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/organisatie/teams/$teamId',
+  component: lazyRouteComponent(() => import('../features/org/TeamPage.tsx'), 'TeamPage'),
+});
+const accounts = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/beheer/accounts',
+  component: lazyRouteComponent(() => import('../features/admin/AccountsPage.tsx'), 'AccountsPage'),
+});
+const auditLog = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/beheer/audit',
+  component: lazyRouteComponent(() => import('../features/admin/AuditLogPage.tsx'), 'AuditLogPage'),
+});
+const imports = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/beheer/import',
+  component: lazyRouteComponent(() => import('../features/admin/ImportPage.tsx'), 'ImportPage'),
+});
+
+const accessibility = createRoute({
+  getParentRoute: () => root,
+  path: '/toegankelijkheid',
+  component: AccessibilityPage,
+});
+const privacy = createRoute({
+  getParentRoute: () => root,
+  path: '/privacy',
+  component: PrivacyPage,
+});
+
+const routeTree = root.addChildren([
+  signIn,
+  accessibility,
+  privacy,
+  signedIn.addChildren([home, org, unit, district, team, accounts, auditLog, imports]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });
+  // A 401 from any call means the session ended: sign in again and return here.
+  setUnauthenticatedHandler(() => {
+    queryClient.setQueryData(sessionQuery.queryKey, null);
+    const here = router.state.location.href;
+    if (!here.startsWith('/inloggen'))
+      void router.navigate({ to: '/inloggen', search: { returnTo: here, reason: 'expired' } });
+  });
+  return router;
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,152 @@
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@utrecht/component-library-react';
+import type { Role } from '@pvi/contracts';
+import { api } from '../app/api.ts';
+import { setLanguage, type Language } from '../app/i18n.ts';
+import { installationQuery, sessionQuery, useSession } from '../app/session.ts';
+
+/** Which roles see which part of the app; the server enforces the same rules. */
+export const NAVIGATION: { to: string; key: string; roles: readonly Role[] | 'all' }[] = [
+  { to: '/', key: 'nav.home', roles: 'all' },
+  { to: '/organisatie', key: 'nav.organisation', roles: 'all' },
+  { to: '/beheer/accounts', key: 'nav.accounts', roles: ['beheerder'] },
+  { to: '/beheer/audit', key: 'nav.audit', roles: ['beheerder'] },
+  { to: '/beheer/import', key: 'nav.import', roles: ['beheerder'] },
+];
+
+export function DemoBanner() {
+  const { t } = useTranslation();
+  const installation = useQuery(installationQuery).data;
+  if (!installation?.demo) return null;
+  return (
+    <div className="pvi-banner" role="note">
+      <p className="pvi-banner__inner">
+        <strong>{t('demo.title')}</strong> {t('demo.text')}
+      </p>
+    </div>
+  );
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const next: Language = i18n.language === 'en' ? 'nl' : 'en';
+  return (
+    <Button
+      type="button"
+      appearance="secondary-action-button"
+      lang={next}
+      onClick={() => setLanguage(next)}
+    >
+      {next === 'en' ? 'English' : 'Nederlands'}
+      <span className="pvi-visually-hidden"> — {t('layout.switchLanguage')}</span>
+    </Button>
+  );
+}
+
+function RoleSwitch() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const client = useQueryClient();
+  if (!session || session.grants.length < 2) return null;
+  return (
+    <label>
+      <span>{t('layout.activeRole')} </span>
+      <select
+        value={session.activeGrant?.id ?? ''}
+        onChange={(e) => {
+          void api('/session', { method: 'PATCH', body: { activeGrantId: e.target.value } }).then(
+            () => client.invalidateQueries(),
+          );
+        }}
+      >
+        {session.grants.map((g) => (
+          <option key={g.id} value={g.id}>
+            {t(`role.${g.role}`)} — {g.scopeName}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const path = useRouterState({ select: (s) => s.location.pathname });
+  const role = session?.activeGrant?.role;
+  const items = NAVIGATION.filter(
+    (n) => n.roles === 'all' || (role !== undefined && n.roles.includes(role)),
+  );
+
+  const signOut = async () => {
+    await api('/session', { method: 'DELETE' });
+    client.setQueryData(sessionQuery.queryKey, null);
+    await navigate({ to: '/inloggen', search: { returnTo: undefined, reason: undefined } });
+  };
+
+  return (
+    <>
+      <a className="pvi-skip-link" href="#inhoud">
+        {t('layout.skipLink')}
+      </a>
+      <header className="pvi-header">
+        <div className="pvi-header__inner">
+          <Link to="/" className="pvi-product">
+            {t('app.name')}
+          </Link>
+          <div className="pvi-header__tools">
+            {session && (
+              <span>
+                {t('layout.signedInAs')} <strong>{session.account.displayName}</strong>
+              </span>
+            )}
+            <RoleSwitch />
+            <LanguageSwitch />
+            {session && (
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                onClick={() => void signOut()}
+              >
+                {t('layout.signOut')}
+              </Button>
+            )}
+          </div>
+        </div>
+        {session && (
+          <nav className="pvi-nav" aria-label={t('layout.mainNavigation')}>
+            <ul>
+              {items.map((n) => (
+                <li key={n.to}>
+                  <Link
+                    to={n.to}
+                    aria-current={
+                      path === n.to || (n.to !== '/' && path.startsWith(n.to)) ? 'page' : undefined
+                    }
+                  >
+                    {t(n.key)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <DemoBanner />
+      <main id="inhoud" className="pvi-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="pvi-footer">
+        <div className="pvi-footer__inner">
+          <span>{t('app.programme')}</span>
+          <Link to="/toegankelijkheid">{t('nav.accessibility')}</Link>
+          <Link to="/privacy">{t('nav.privacy')}</Link>
+        </div>
+      </footer>
+    </>
+  );
+}
