@@ -1,82 +1,175 @@
 #!/usr/bin/env node
-// Generated artefacts must match their sources: the OpenAPI document, the SQL migrations, and the
-// OpenAPI document must pass our local Spectral ruleset (NL API Design Rules as we apply them).
+// Generated artefacts must match their sources, and the API document must follow our rules:
+//   1. apps/api/openapi.json is what the routes generate (`npm run openapi`);
+//   2. packages/db/migrations hold every schema change (`npm run db:generate` finds nothing new);
+//   3. apps/api/openapi.json passes the local Spectral ruleset (.spectral.yaml, NL API Design Rules).
+// Exit 0 when all pass, 1 when any fails. Nothing in the working tree is written.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { delimiter, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
-const bin = (name) => join(root, 'node_modules/.bin', name);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const binDir = join(root, 'node_modules', '.bin');
 const temp = mkdtempSync(join(tmpdir(), 'pvi-drift-'));
 const failures = [];
 
-function run(command, args) {
-  return spawnSync(command, args, {
+// The tools run on the repository's Node (node_modules/.bin/node) whatever started this script;
+// TMPDIR points into our temp folder so whatever they leave there is removed with it.
+const env = {
+  ...process.env,
+  PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
+  TMPDIR: temp,
+  LOG_LEVEL: 'silent',
+};
+
+function run(name, args) {
+  const result = spawnSync(join(binDir, name), args, {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, LOG_LEVEL: 'silent' },
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'], // no terminal: a tool that wants to ask something fails
+    timeout: 300_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  const error = result.error ? `${result.error.message}\n` : '';
+  return { ok: result.status === 0, status: result.status, output: error + output };
+}
+
+const ok = (what) => console.log(`ok    ${what}`);
+const fail = (what, details) => {
+  console.log(`FAIL  ${what}`);
+  failures.push(details ? `${what}\n${indent(details)}` : what);
+};
+const indent = (text) =>
+  text
+    .split('\n')
+    .map((line) => `      ${line}`)
+    .join('\n');
+
+/** JSON pointers where the generated and the committed document differ (the first `limit`). */
+function differences(generated, committed, pointer = '', out = [], limit = 15) {
+  if (out.length >= limit) return out;
+  const [a, b] = [generated, committed];
+  if (
+    !a ||
+    !b ||
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    Array.isArray(a) !== Array.isArray(b)
+  ) {
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      const where = pointer || '/';
+      out.push(
+        a === undefined
+          ? `only in the committed file:  ${where}`
+          : b === undefined
+            ? `only in the routes:          ${where}`
+            : `different:                   ${where}`,
+      );
+    }
+    return out;
+  }
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const child = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    differences(a[key], b[key], child, out, limit);
+  }
+  return out;
 }
 
 try {
-  // 1. OpenAPI document
-  const openapi = join(temp, 'openapi.json');
-  const gen = run(bin('pvi'), ['openapi', '--out', openapi]);
-  if (gen.status !== 0) failures.push(`pvi openapi failed:\n${gen.stderr}`);
-  else if (
-    readFileSync(openapi, 'utf8') !== readFileSync(join(root, 'apps/api/openapi.json'), 'utf8')
-  ) {
-    failures.push(
-      'apps/api/openapi.json differs from the routes: run `npm run openapi` and commit it.',
-    );
-  } else console.log('ok  OpenAPI document matches the routes');
+  // 1. The committed OpenAPI document is what the routes generate now.
+  {
+    const what = 'apps/api/openapi.json matches the routes (pvi openapi)';
+    const committedPath = join(root, 'apps/api/openapi.json');
+    const generatedPath = join(temp, 'openapi.json');
+    const gen = run('pvi', ['openapi', '--out', generatedPath]);
+    if (!gen.ok) fail(`${what}: pvi openapi failed (exit ${gen.status})`, gen.output);
+    else if (!existsSync(committedPath))
+      fail(`${what}: apps/api/openapi.json is missing; run \`npm run openapi\` and commit it.`);
+    else {
+      const generated = readFileSync(generatedPath, 'utf8');
+      const committed = readFileSync(committedPath, 'utf8');
+      if (generated === committed) ok(what);
+      else {
+        let detail;
+        try {
+          const diff = differences(JSON.parse(generated), JSON.parse(committed));
+          detail = diff.length
+            ? diff.join('\n')
+            : 'same content, different formatting (was the file reformatted by hand?)';
+        } catch {
+          detail = 'apps/api/openapi.json is not valid JSON';
+        }
+        fail(
+          'apps/api/openapi.json differs from what the routes generate: run `npm run openapi` and commit it.',
+          detail,
+        );
+      }
+    }
+  }
 
-  // 2. Migrations: drizzle-kit must find nothing new to generate.
-  const migrations = join(temp, 'migrations');
-  cpSync(join(root, 'packages/db/migrations'), migrations, { recursive: true });
-  const before = readdirSync(migrations).filter((f) => f.endsWith('.sql'));
-  const kit = run(bin('drizzle-kit'), [
-    'generate',
-    '--dialect',
-    'postgresql',
-    '--schema',
-    'packages/db/src/schema/index.ts',
-    '--out',
-    relative(root, migrations),
-    '--name',
-    'drift',
-  ]);
-  const after = readdirSync(migrations).filter((f) => f.endsWith('.sql'));
-  // drizzle-kit may exit 0 after an error, so its own "no changes" line is required too.
-  if (
-    kit.status !== 0 ||
-    (after.length === before.length && !/No schema changes/.test(kit.stdout + kit.stderr))
-  ) {
-    failures.push(`drizzle-kit generate failed:\n${kit.stdout}\n${kit.stderr}`);
-  } else if (after.length !== before.length) {
-    failures.push(
-      'The schema and the migrations drift: run `npm run db:generate` and commit the new migration.',
-    );
-  } else console.log('ok  migrations match the schema');
+  // 2. drizzle-kit finds nothing to generate against a copy of the migrations.
+  {
+    const what = 'packages/db/migrations match the schema (drizzle-kit generate)';
+    const migrations = join(temp, 'migrations');
+    cpSync(join(root, 'packages/db/migrations'), migrations, { recursive: true });
+    const sqlFiles = () => readdirSync(migrations).filter((f) => f.endsWith('.sql'));
+    const before = new Set(sqlFiles());
+    const kit = run('drizzle-kit', [
+      'generate',
+      '--dialect',
+      'postgresql',
+      '--schema',
+      'packages/db/src/schema/index.ts',
+      '--out',
+      relative(root, migrations),
+      '--name',
+      'drift',
+    ]);
+    const added = sqlFiles().filter((f) => !before.has(f));
+    if (added.length) {
+      const sql = added.map((f) => `-- ${f}\n${readFileSync(join(migrations, f), 'utf8').trim()}`);
+      fail(
+        'schema and migrations drift: run `npm run db:generate` and commit the new migration.',
+        sql.join('\n'),
+      );
+    } else if (!kit.ok || !/No schema changes/i.test(kit.output)) {
+      // drizzle-kit can exit 0 after an error, or stop at a question (a rename?) without a terminal.
+      fail(
+        `${what}: drizzle-kit did not say "No schema changes" (exit ${kit.status}); if it asks about a rename, run \`npm run db:generate\` in a terminal.`,
+        kit.output,
+      );
+    } else ok(what);
+  }
 
-  // 3. Spectral
-  const lint = run(bin('spectral'), [
-    'lint',
-    'apps/api/openapi.json',
-    '--ruleset',
-    '.spectral.yaml',
-    '--fail-severity',
-    'warn',
-  ]);
-  if (lint.status !== 0)
-    failures.push(`Spectral found problems in the OpenAPI document:\n${lint.stdout}${lint.stderr}`);
-  else console.log('ok  OpenAPI document passes .spectral.yaml');
+  // 3. The committed document passes the local NL API Design Rules ruleset.
+  {
+    const what = 'apps/api/openapi.json passes .spectral.yaml (NL API Design Rules)';
+    const lint = run('spectral', [
+      'lint',
+      'apps/api/openapi.json',
+      '--ruleset',
+      '.spectral.yaml',
+      '--fail-severity',
+      'warn',
+    ]);
+    if (!lint.ok) fail(`${what}: Spectral found problems (exit ${lint.status})`, lint.output);
+    else {
+      const known = lint.output.split('\n').filter((line) => /\binformation\b/.test(line));
+      ok(what + (known.length ? `; ${known.length} known gap(s) at severity info:` : ''));
+      if (known.length) console.log(indent(known.map((l) => l.trim()).join('\n')));
+    }
+  }
 } finally {
   rmSync(temp, { recursive: true, force: true });
 }
 
 if (failures.length) {
-  for (const f of failures) console.error(`FAIL ${f}`);
+  console.error(`\ncheck:drift: ${failures.length} of 3 checks failed:`);
+  for (const f of failures) console.error(`- ${f}`);
   process.exit(1);
 }
+console.log('\ncheck:drift: 3 of 3 checks passed');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import {
@@ -14,7 +14,7 @@ import { API_VERSION } from '@pvi/contracts';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { AppConfig } from './config.ts';
 import { describeAccess, finishOpenApi } from './http/openapi.ts';
-import { access } from './access.ts';
+import { access, type AccessRule } from './access.ts';
 import { registerProblemHandlers } from './plugins/problem.ts';
 import { registerHeaders } from './plugins/headers.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -27,6 +27,9 @@ import { createAccountsService } from './modules/auth/accounts.service.ts';
 import { oidcRoutes } from './modules/auth/oidc.routes.ts';
 import { createOrgService } from './modules/org/org.service.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
+import { createOrgImportService } from './modules/org/import/org-import.service.ts';
+import { createImportJobsService } from './modules/imports/imports.service.ts';
+import { importRoutes } from './modules/imports/imports.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { registerWeb } from './plugins/web.ts';
 
@@ -41,6 +44,114 @@ export interface BuildOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/** What a route's declaration tells the OpenAPI document beyond its own schema. */
+interface RouteFacts {
+  access: AccessRule | undefined;
+  takesInput: boolean;
+}
+
+/** Whether the route validates any input (so can answer 400); a route may have no schema at all. */
+const takesInput = (schema: FastifySchema | undefined) =>
+  [schema?.querystring, schema?.params, schema?.body, schema?.headers].some((p) => p !== undefined);
+
+const header = (
+  description: string,
+  schema: NonNullable<OpenAPIV3_1.HeaderObject['schema']>,
+  required = true,
+): OpenAPIV3_1.HeaderObject => ({
+  description,
+  required,
+  schema,
+});
+const HEADERS: Record<string, OpenAPIV3_1.HeaderObject> = {
+  'API-Version': header('The full version of the API (semver); on every response.', {
+    type: 'string',
+    enum: [API_VERSION],
+  }),
+  'X-Request-Id': header(
+    'The id of this request: the X-Request-Id the client sent when it is 8 to 100 of [A-Za-z0-9._-], else a new UUID. Quote it when reporting a problem.',
+    { type: 'string' },
+  ),
+  Link: header('RFC 8288 links to the first, prev, next and last page.', { type: 'string' }),
+  'X-Total-Count': header('The number of items on all pages together.', { type: 'integer' }),
+  'Retry-After': header('Seconds to wait before trying again.', { type: 'integer' }, false),
+};
+const headerRef = (name: string): OpenAPIV3_1.ReferenceObject => ({
+  $ref: `#/components/headers/${name}`,
+});
+
+const DESCRIPTIONS: Record<string, string> = {
+  '200': 'OK',
+  '201': 'Created',
+  '204': 'Done; no content',
+  '302': 'Redirect; see the Location header',
+  '400': 'Invalid request; a problem with every invalid field in invalidParams',
+  '401': 'Sign-in required: no valid session',
+  '403': 'Not allowed: the active role or its scope, or a cross-site or CSRF check, refused it',
+  '404': 'Not found',
+  '409': 'Conflicts with the current state',
+  '429': 'Too many attempts; see Retry-After',
+  '503': 'Service unavailable',
+};
+
+const UNSAFE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * Documents what the framework adds to every route, from the route's own declaration: the
+ * errors the access check, CSRF check and validation can answer (problem+json), the security
+ * requirement, and the response headers (API-Version, X-Request-Id; Link on paginated lists).
+ */
+function documentConventions(
+  doc: OpenAPIV3_1.Document,
+  facts: Map<string, RouteFacts>,
+): OpenAPIV3_1.Document {
+  doc.components = { ...doc.components, headers: HEADERS };
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
+      const operation = item?.[method];
+      if (!operation) continue;
+      const fact = facts.get(`${method} ${path}`);
+      const rule = fact?.access;
+      const unsafe = UNSAFE_METHODS.has(method);
+      // finishOpenApi has made every error a ResponseObject (no $ref).
+      const responses = operation.responses as Record<string, OpenAPIV3_1.ResponseObject>;
+      const problemFor = (status: string) => {
+        responses[status] ??= {
+          description: DESCRIPTIONS[status] ?? 'Error',
+          content: {
+            'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+          },
+        };
+      };
+      // Validation (and, for unsafe methods, the JSON body parser) answers 400.
+      if (fact?.takesInput || unsafe) problemFor('400');
+      if (rule && rule.kind !== 'public') {
+        problemFor('401');
+        operation.security = [unsafe ? { session: [], csrf: [] } : { session: [] }];
+      }
+      // Roles and scopes, and the same-origin and CSRF checks on unsafe methods, answer 403.
+      if (rule?.kind === 'roles' || unsafe) problemFor('403');
+      if (rule?.kind === 'roles' && rule.scope && rule.scope.kind !== 'national') problemFor('404');
+
+      const paginated = (operation.parameters ?? []).some(
+        (p) => 'in' in p && p.in === 'query' && p.name === 'page',
+      );
+      for (const [status, response] of Object.entries(responses)) {
+        if (response.description === 'Default Response')
+          response.description = DESCRIPTIONS[status] ?? response.description;
+        const names = ['API-Version', 'X-Request-Id'];
+        if (paginated && status === '200') names.push('Link', 'X-Total-Count');
+        if (status === '429') names.push('Retry-After');
+        response.headers = {
+          ...response.headers,
+          ...Object.fromEntries(names.map((name) => [name, headerRef(name)])),
+        };
+      }
+    }
+  }
+  return doc;
+}
 
 export function createServices(options: Pick<BuildOptions, 'config' | 'database' | 'now'>) {
   const db = options.database.db;
@@ -87,6 +198,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerHeaders(app, { secure: config.secureCookies });
   await app.register(cookie);
 
+  /** Filled by the swagger `transform` (route by route), read by `transformObject`. */
+  const routeFacts = new Map<string, RouteFacts>();
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -108,12 +222,37 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         { name: 'org', description: 'Units, districts, teams and people' },
         { name: 'audit', description: 'The audit trail' },
         { name: 'accounts', description: 'Accounts and role grants (administration)' },
+        {
+          name: 'imports',
+          description: 'CSV imports of the organisation and people (administration)',
+        },
       ],
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pvi_session' } },
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'pvi_session',
+            description: 'The HttpOnly session cookie set by POST /api/v1/session.',
+          },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-csrf-token',
+            description:
+              'The csrfToken of the session (in the body of POST and GET /api/v1/session); required with the session cookie on POST, PUT, PATCH and DELETE.',
+          },
+        },
       },
     },
     transform: (input) => {
+      const facts: RouteFacts = {
+        access: input.route.config?.access,
+        takesInput: takesInput(input.schema),
+      };
+      const path = input.url.replace(/:(\w+)/g, '{$1}');
+      for (const method of [input.route.method].flat())
+        routeFacts.set(`${method.toLowerCase()} ${path}`, facts);
       const out = jsonSchemaTransform(input);
       const schema = out.schema as { description?: string };
       const rule = describeAccess(input.route.config?.access);
@@ -126,8 +265,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       };
     },
     transformObject: (documentObject) =>
-      finishOpenApi(
-        jsonSchemaTransformObject(documentObject) as OpenAPIV3_1.Document,
+      documentConventions(
+        finishOpenApi(jsonSchemaTransformObject(documentObject) as OpenAPIV3_1.Document),
+        routeFacts,
       ) as ReturnType<typeof jsonSchemaTransformObject>,
   });
 
@@ -150,6 +290,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(orgRoutes(services.org));
       await api.register(auditRoutes(services.audit));
       await api.register(accountRoutes({ accounts: services.accounts, auth: services.auth }));
+      await api.register(
+        importRoutes(
+          createImportJobsService({
+            db: options.database.db,
+            audit: services.audit,
+            orgImport: createOrgImportService({ db: options.database.db, audit: services.audit }),
+            log: app.log,
+          }),
+        ),
+      );
       api.get(
         '/openapi.json',
         { config: { access: access.public() }, schema: { hide: true } },

@@ -12,7 +12,7 @@ export const problem = z
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    detail: z.string().optional(),
+    detail: z.string(),
     instance: z.string().optional(),
     code: z.string(),
     invalidParams: z

@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './org.ts';
 export * from './auth.ts';
 export * from './audit.ts';
+export * from './imports.ts';

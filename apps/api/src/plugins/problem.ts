@@ -47,6 +47,45 @@ function invalidParamsFrom(error: FastifyError): InvalidParam[] {
   });
 }
 
+interface SafeParser {
+  safeParse: (value: unknown) => {
+    success: boolean;
+    error?: { issues: { path: PropertyKey[]; code: string; message: string }[] };
+  };
+}
+const isParser = (value: unknown): value is SafeParser =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { safeParse?: unknown }).safeParse === 'function';
+
+/**
+ * Fastify stops at the first request part that fails validation; the NL API rules want every
+ * invalid field at once, so on failure the other parts are checked too.
+ */
+function otherInvalidParts(request: FastifyRequest, failed: string | undefined): InvalidParam[] {
+  const schema = request.routeOptions.schema as Record<string, unknown> | undefined;
+  const parts: [string, unknown][] = [
+    ['params', request.params],
+    ['querystring', request.query],
+    ['headers', request.headers],
+    ['body', request.body],
+  ];
+  const out: InvalidParam[] = [];
+  for (const [part, value] of parts) {
+    const parser = schema?.[part];
+    if (part === failed || !isParser(parser)) continue;
+    const result = parser.safeParse(value);
+    for (const issue of result.error?.issues ?? []) {
+      out.push({
+        name: issue.path.length ? issue.path.map(String).join('.') : part,
+        code: issue.code,
+        reason: issue.message,
+      });
+    }
+  }
+  return out;
+}
+
 /** One place maps every error to RFC 9457 problem details; nothing else leaks. */
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -56,7 +95,10 @@ export function registerProblemHandlers(app: FastifyInstance) {
       return sendProblem(reply, error.code, error.message, error.extra.invalidParams);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const params = invalidParamsFrom(error);
+      const params = [
+        ...invalidParamsFrom(error),
+        ...otherInvalidParts(request, error.validationContext),
+      ];
       return sendProblem(
         reply,
         'validation_failed',
