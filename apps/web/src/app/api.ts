@@ -46,11 +46,31 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     credentials: 'same-origin',
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
+  return answer<T>(response, options.quiet401 ?? false);
+}
+
+/** Sends a file as the raw request body (e.g. `text/csv`), with the session's CSRF token. */
+export async function apiUpload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': contentType,
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers,
+    credentials: 'same-origin',
+    body: file,
+  });
+  return answer<T>(response, false);
+}
+
+async function answer<T>(response: Response, quiet401: boolean): Promise<T> {
   if (response.status === 204) return undefined as T;
   const isJson = /json/.test(response.headers.get('content-type') ?? '');
   const payload: unknown = isJson ? await response.json() : await response.text();
   if (!response.ok) {
-    if (response.status === 401 && !options.quiet401) onUnauthenticated?.();
+    if (response.status === 401 && !quiet401) onUnauthenticated?.();
     throw new ApiError(response.status, isJson ? (payload as Problem) : null);
   }
   return payload as T;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading1, Paragraph, ButtonLink } from '@utrecht/component-library-react';
 import type { SessionInfo } from '@pvi/contracts';
 import { api, ApiError, rememberSession } from '../../app/api.ts';
-import { authConfigQuery, sessionQuery } from '../../app/session.ts';
+import { authConfigQuery, installationQuery, sessionQuery } from '../../app/session.ts';
 import { ErrorSummary, TextField, type FieldError } from '../../components/Form.tsx';
 
 export function SignInPage() {
@@ -14,6 +14,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const authConfig = useQuery(authConfigQuery).data;
+  const demo = useQuery(installationQuery).data?.demo ?? false;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -54,6 +55,11 @@ export function SignInPage() {
   return (
     <>
       <Heading1>{t('signIn.title')}</Heading1>
+      {demo && (
+        <Alert type="info">
+          <Paragraph>{t('signIn.demo')}</Paragraph>
+        </Alert>
+      )}
       {search.reason === 'expired' && (
         <Alert type="warning" role="status">
           <Paragraph>{t('signIn.expired')}</Paragraph>
