@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   FormField,
@@ -21,6 +21,8 @@ export interface FieldError {
 export function ErrorSummary({ errors, attempt }: { errors: FieldError[]; attempt: number }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  // One page may hold several forms (accounts: create account, grant role): ids must differ.
+  const titleId = useId();
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
   }, [attempt, errors.length]);
@@ -31,11 +33,9 @@ export function ErrorSummary({ errors, attempt }: { errors: FieldError[]; attemp
       className="pvi-error-summary"
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
     >
-      <Heading2 id="error-summary-title">
-        {t('form.errorSummary', { count: errors.length })}
-      </Heading2>
+      <Heading2 id={titleId}>{t('form.errorSummary', { count: errors.length })}</Heading2>
       <UnorderedList>
         {errors.map((e) => (
           <UnorderedListItem key={e.field}>
@@ -47,20 +47,27 @@ export function ErrorSummary({ errors, attempt }: { errors: FieldError[]; attemp
   );
 }
 
-export interface TextFieldProps {
+export interface FieldBase {
   id: string;
   label: string;
   required: boolean;
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
-  type?: 'text' | 'password' | 'search' | 'email';
-  autoComplete?: string;
-  description?: string;
+  description?: string | undefined;
+  disabled?: boolean;
 }
 
-/** A text field with "(verplicht)"/"(optioneel)" in its label and its error beside it. */
-export function TextField(props: TextFieldProps) {
+/**
+ * The NL Design System field frame: the label with "(verplicht)"/"(optioneel)", the description
+ * and the error beside the field, wired to the control through `aria-describedby`.
+ */
+export function FieldFrame(
+  props: FieldBase & {
+    type: string;
+    children: (describedBy: string | undefined) => React.ReactNode;
+  },
+) {
   const { t } = useTranslation();
   const errorId = `${props.id}-error`;
   const descriptionId = `${props.id}-description`;
@@ -68,7 +75,7 @@ export function TextField(props: TextFieldProps) {
     .filter(Boolean)
     .join(' ');
   return (
-    <FormField invalid={Boolean(props.error)} type="text">
+    <FormField invalid={Boolean(props.error)} type={props.type}>
       <FormLabel htmlFor={props.id}>
         {props.label}{' '}
         <span className="pvi-muted">
@@ -85,17 +92,36 @@ export function TextField(props: TextFieldProps) {
           {props.error}
         </p>
       )}
-      <Textbox
-        id={props.id}
-        name={props.id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        invalid={Boolean(props.error)}
-        required={props.required}
-        autoComplete={props.autoComplete}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
+      {props.children(describedBy || undefined)}
     </FormField>
+  );
+}
+
+export interface TextFieldProps extends FieldBase {
+  type?: 'text' | 'password' | 'search' | 'email';
+  autoComplete?: string;
+}
+
+/** A text field with "(verplicht)"/"(optioneel)" in its label and its error beside it. */
+export function TextField(props: TextFieldProps) {
+  return (
+    <FieldFrame {...props} type="text">
+      {(describedBy) => (
+        <Textbox
+          id={props.id}
+          name={props.id}
+          type={props.type ?? 'text'}
+          value={props.value}
+          invalid={Boolean(props.error)}
+          required={props.required}
+          disabled={props.disabled}
+          autoComplete={props.autoComplete}
+          aria-describedby={describedBy}
+          onChange={(e) => {
+            props.onChange(e.target.value);
+          }}
+        />
+      )}
+    </FieldFrame>
   );
 }

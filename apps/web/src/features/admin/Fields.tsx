@@ -1,58 +1,5 @@
-import { useTranslation } from 'react-i18next';
-import {
-  FormField,
-  FormLabel,
-  Select,
-  SelectOption,
-  Textbox,
-} from '@utrecht/component-library-react';
-
-interface FieldBase {
-  id: string;
-  label: string;
-  required: boolean;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  description?: string | undefined;
-  disabled?: boolean;
-}
-
-/** The label with "(verplicht)"/"(optioneel)", the description and the error, as TextField does. */
-function FieldFrame(
-  props: FieldBase & {
-    type: string;
-    children: (describedBy: string | undefined) => React.ReactNode;
-  },
-) {
-  const { t } = useTranslation();
-  const errorId = `${props.id}-error`;
-  const descriptionId = `${props.id}-description`;
-  const describedBy = [props.description ? descriptionId : null, props.error ? errorId : null]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <FormField invalid={Boolean(props.error)} type={props.type}>
-      <FormLabel htmlFor={props.id}>
-        {props.label}{' '}
-        <span className="pvi-muted">
-          ({props.required ? t('form.required') : t('form.optional')})
-        </span>
-      </FormLabel>
-      {props.description && (
-        <p id={descriptionId} className="pvi-muted">
-          {props.description}
-        </p>
-      )}
-      {props.error && (
-        <p id={errorId} className="pvi-field-error">
-          {props.error}
-        </p>
-      )}
-      {props.children(describedBy || undefined)}
-    </FormField>
-  );
-}
+import { FieldFrame, type FieldBase } from '../../components/Form.tsx';
+import { Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 
 export interface Option {
   value: string;
@@ -76,7 +23,9 @@ export function SelectField(
           busy={props.busy}
           aria-busy={props.busy || undefined}
           aria-describedby={describedBy}
-          onChange={(e) => props.onChange(e.target.value)}
+          onChange={(e) => {
+            props.onChange(e.target.value);
+          }}
         >
           {props.empty !== undefined && <SelectOption value="">{props.empty}</SelectOption>}
           {props.options.map((o) => (
@@ -104,7 +53,9 @@ export function DateField(props: FieldBase) {
           required={props.required}
           disabled={props.disabled}
           aria-describedby={describedBy}
-          onChange={(e) => props.onChange(e.target.value)}
+          onChange={(e) => {
+            props.onChange(e.target.value);
+          }}
         />
       )}
     </FieldFrame>
