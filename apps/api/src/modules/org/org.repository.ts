@@ -22,18 +22,20 @@ const teamId = sql.raw('"teams"."id"');
 
 const fullName = sql<string>`${people.givenName} || ' ' || ${people.familyName}`;
 
+const unitColumns = {
+  id: units.id,
+  code: units.code,
+  name: units.name,
+  kind: units.kind,
+  districtCount: sql<number>`(select count(*)::int from districts d where d.unit_id = ${unitId})`,
+  teamCount: sql<number>`(select count(*)::int from teams t where t.unit_id = ${unitId})`,
+};
+
 export async function listUnits(ex: Executor, q: UnitListQuery) {
   const where = q.q ? ilike(units.name, like(q.q)) : undefined;
   const [items, total] = await Promise.all([
     ex
-      .select({
-        id: units.id,
-        code: units.code,
-        name: units.name,
-        kind: units.kind,
-        districtCount: sql<number>`(select count(*)::int from districts d where d.unit_id = ${unitId})`,
-        teamCount: sql<number>`(select count(*)::int from teams t where t.unit_id = ${unitId})`,
-      })
+      .select(unitColumns)
       .from(units)
       .where(where)
       .orderBy(asc(units.name), asc(units.id))
@@ -45,22 +47,8 @@ export async function listUnits(ex: Executor, q: UnitListQuery) {
 }
 
 export async function findUnit(ex: Executor, id: string) {
-  const r = await listUnitsWhere(ex, eq(units.id, id));
-  return r[0] ?? null;
-}
-
-function listUnitsWhere(ex: Executor, where: SQL) {
-  return ex
-    .select({
-      id: units.id,
-      code: units.code,
-      name: units.name,
-      kind: units.kind,
-      districtCount: sql<number>`(select count(*)::int from districts d where d.unit_id = ${unitId})`,
-      teamCount: sql<number>`(select count(*)::int from teams t where t.unit_id = ${unitId})`,
-    })
-    .from(units)
-    .where(where);
+  const rows = await ex.select(unitColumns).from(units).where(eq(units.id, id));
+  return rows[0] ?? null;
 }
 
 const districtColumns = {
