@@ -41,7 +41,6 @@ export default tseslint.config(
       '**/dist/**',
       'data/**',
       'packages/db/migrations/**',
-      'apps/web/**',
       'coverage/**',
     ],
   },
@@ -88,6 +87,32 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The web app runs in the browser, and its components take every colour from the theme's
+    // design tokens (apps/web/src/theme/tokens.css); scripts/check-css.mjs does the same for CSS.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // TanStack Router's way out of a route guard is `throw redirect(…)`.
+      '@typescript-eslint/only-throw-error': [
+        'error',
+        { allow: [{ from: 'package', package: '@tanstack/router-core', name: 'Redirect' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/#[0-9a-fA-F]{3,8}\\b|rgba?\\(|hsla?\\(/]',
+          message:
+            'No raw colours in components: use a design token (var(--pvi-…)) from theme/tokens.css.',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/#[0-9a-fA-F]{3,8}\\b|rgba?\\(|hsla?\\(/]',
+          message:
+            'No raw colours in components: use a design token (var(--pvi-…)) from theme/tokens.css.',
+        },
+      ],
+    },
   },
   purePackage('contracts'),
   purePackage('stats'),

@@ -27,7 +27,8 @@ const signedIn = createRoute({
   getParentRoute: () => root,
   id: 'signed-in',
   beforeLoad: async ({ context, location }) => {
-    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    // The cached session if there is one (also "signed out": null), else ask the server.
+    const session = await context.queryClient.query({ ...sessionQuery, staleTime: 'static' });
     if (!session)
       throw redirect({ to: '/inloggen', search: { returnTo: location.href, reason: undefined } });
   },

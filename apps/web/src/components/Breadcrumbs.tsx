@@ -15,7 +15,9 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
         {items.map((c, i) => (
           <li key={`${c.label}-${i}`}>
             {c.to && i < items.length - 1 ? (
-              <Link to={c.to} params={c.params}>
+              // Exact: the router would otherwise mark "Organisatie" as the current page on
+              // every page below it, next to the real current page at the end of the trail.
+              <Link to={c.to} params={c.params} activeOptions={{ exact: true }}>
                 {c.label}
               </Link>
             ) : (

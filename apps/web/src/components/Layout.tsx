@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -36,10 +37,12 @@ function LanguageSwitch() {
     <Button
       type="button"
       appearance="secondary-action-button"
-      lang={next}
-      onClick={() => setLanguage(next)}
+      onClick={() => {
+        setLanguage(next);
+      }}
     >
-      {next === 'en' ? 'English' : 'Nederlands'}
+      {/* Only the language's own name is in that language; the hint is in the current one. */}
+      <span lang={next}>{next === 'en' ? 'English' : 'Nederlands'}</span>
       <span className="pvi-visually-hidden"> — {t('layout.switchLanguage')}</span>
     </Button>
   );
@@ -71,12 +74,51 @@ function RoleSwitch() {
   );
 }
 
+/**
+ * The document title follows the page's heading ("Organisatie — PvI-platform"), so every page
+ * has a title of its own (WCAG 2.4.2), also the pages that load their heading later.
+ */
+function usePageTitle(main: React.RefObject<HTMLElement | null>, appName: string) {
+  useEffect(() => {
+    const element = main.current;
+    if (!element) return;
+    const update = () => {
+      const heading = element.querySelector('h1')?.textContent.trim();
+      const title = heading ? `${heading} — ${appName}` : appName;
+      if (document.title !== title) document.title = title;
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(element, { childList: true, subtree: true, characterData: true });
+    return () => {
+      observer.disconnect();
+    };
+  }, [main, appName]);
+}
+
+/**
+ * After moving to another page inside the app, focus goes to the main content, as after a page
+ * load a screen reader starts there and the next Tab goes into the new page, not back to the
+ * link that was followed. Not on the first load: then the skip link comes first.
+ */
+function useFocusOnNavigation(main: React.RefObject<HTMLElement | null>, path: string) {
+  const previous = useRef(path);
+  useEffect(() => {
+    if (previous.current === path) return;
+    previous.current = path;
+    main.current?.focus();
+  }, [main, path]);
+}
+
 export function Shell() {
   const { t } = useTranslation();
   const session = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();
   const path = useRouterState({ select: (s) => s.location.pathname });
+  const main = useRef<HTMLElement>(null);
+  usePageTitle(main, t('app.name'));
+  useFocusOnNavigation(main, path);
   const role = session?.activeGrant?.role;
   const items = NAVIGATION.filter(
     (n) => n.roles === 'all' || (role !== undefined && n.roles.includes(role)),
@@ -137,7 +179,7 @@ export function Shell() {
         )}
       </header>
       <DemoBanner />
-      <main id="inhoud" className="pvi-main" tabIndex={-1}>
+      <main id="inhoud" className="pvi-main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
       <footer className="pvi-footer">

@@ -152,7 +152,9 @@ function AccountTable(props: {
                     appearance="secondary-action-button"
                     aria-label={`${t('accounts.manage')} ${name}`}
                     aria-expanded={props.selected === a.id}
-                    onClick={() => props.onSelect(a.id)}
+                    onClick={() => {
+                      props.onSelect(a.id);
+                    }}
                   >
                     {t('accounts.manage')}
                   </Button>

@@ -59,9 +59,11 @@ export function AuditLogPage() {
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const entries = useQuery(auditQuery(filter, page));
-  const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = (key: keyof Draft) => (value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
 
-  const apply = async (event: React.FormEvent) => {
+  const apply = async (event: React.SyntheticEvent) => {
     event.preventDefault();
     const found: FieldError[] = [];
     if (draft.from && !isDate(draft.from))

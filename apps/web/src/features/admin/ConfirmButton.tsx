@@ -38,7 +38,9 @@ export function ConfirmButton(props: {
         appearance="secondary-action-button"
         disabled={props.disabled}
         aria-label={props.ariaLabel}
-        onClick={() => setAsking(true)}
+        onClick={() => {
+          setAsking(true);
+        }}
       >
         {props.label}
       </Button>

@@ -26,7 +26,7 @@ export function CreateAccountForm({ onCreated }: { onCreated: (account: AccountS
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = async (event: React.SyntheticEvent) => {
     event.preventDefault();
     const found: FieldError[] = [];
     if (!username.trim())

@@ -60,7 +60,7 @@ export function GrantForm({
           ? unitId
           : '';
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = async (event: React.SyntheticEvent) => {
     event.preventDefault();
     const found: FieldError[] = [];
     if (!role) found.push({ field: 'grant-role', message: t('grant.roleRequired') });
@@ -136,7 +136,9 @@ export function GrantForm({
           label={t('grant.role')}
           required
           value={role}
-          onChange={(v) => setRole(v as Role | '')}
+          onChange={(v) => {
+            setRole(v as Role | '');
+          }}
           empty={t('grant.choose')}
           options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
           error={errorOf('grant-role')}

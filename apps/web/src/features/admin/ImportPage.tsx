@@ -77,6 +77,8 @@ export function ImportPage() {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<State>({ step: 'idle' });
   const alive = useRef(true);
+  // A ref changes between awaits; reading it through a function keeps the checks honest.
+  const isAlive = () => alive.current;
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -98,10 +100,10 @@ export function ImportPage() {
       try {
         job = await getImport(id);
       } catch {
-        if (alive.current) setState({ step: 'error', message: t('imports.pollFailed') });
+        if (isAlive()) setState({ step: 'error', message: t('imports.pollFailed') });
         return;
       }
-      if (!alive.current) return;
+      if (!isAlive()) return;
       if (job.status === 'running') setState({ step: 'running', job });
       else {
         setState({ step: 'finished', job });
@@ -111,7 +113,7 @@ export function ImportPage() {
     }
   };
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = async (event: React.SyntheticEvent) => {
     event.preventDefault();
     const found: FieldError[] = [];
     if (!kind) found.push({ field: 'import-kind-org', message: t('imports.kindRequired') });
@@ -174,7 +176,9 @@ export function ImportPage() {
                 checked={kind === k}
                 invalid={Boolean(kindError)}
                 disabled={busy}
-                onChange={() => setKind(k)}
+                onChange={() => {
+                  setKind(k);
+                }}
               />
               <FormLabel htmlFor={`import-kind-${k}`} type="radio">
                 {t(`imports.kinds.${k}`)}
@@ -205,7 +209,9 @@ export function ImportPage() {
             aria-describedby={
               fileError ? 'import-file-description import-file-error' : 'import-file-description'
             }
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+            }}
           />
         </FormField>
         <div>

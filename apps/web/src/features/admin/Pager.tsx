@@ -21,7 +21,9 @@ export function Pager(props: {
         type="button"
         appearance="secondary-action-button"
         disabled={props.page <= 1}
-        onClick={() => props.onPage(props.page - 1)}
+        onClick={() => {
+          props.onPage(props.page - 1);
+        }}
       >
         {t('pager.previous')}
       </Button>
@@ -38,7 +40,9 @@ export function Pager(props: {
         type="button"
         appearance="secondary-action-button"
         disabled={props.page >= last}
-        onClick={() => props.onPage(props.page + 1)}
+        onClick={() => {
+          props.onPage(props.page + 1);
+        }}
       >
         {t('pager.next')}
       </Button>

@@ -10,7 +10,7 @@ import { ErrorSummary, TextField, type FieldError } from '../../components/Form.
 
 export function SignInPage() {
   const { t } = useTranslation();
-  const search = useSearch({ strict: false }) as { returnTo?: string; reason?: string };
+  const search = useSearch({ from: '/inloggen' });
   const navigate = useNavigate();
   const client = useQueryClient();
   const authConfig = useQuery(authConfigQuery).data;
@@ -24,7 +24,7 @@ export function SignInPage() {
   const returnTo =
     search.returnTo?.startsWith('/') && !search.returnTo.startsWith('//') ? search.returnTo : '/';
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = async (event: React.SyntheticEvent) => {
     event.preventDefault();
     const found: FieldError[] = [];
     if (!username.trim()) found.push({ field: 'username', message: t('signIn.usernameRequired') });

@@ -9,7 +9,7 @@ import { TeamTable } from './TeamTable.tsx';
 
 export function DistrictPage() {
   const { t } = useTranslation();
-  const { districtId } = useParams({ strict: false }) as { districtId: string };
+  const { districtId } = useParams({ from: '/signed-in/organisatie/districten/$districtId' });
   const district = useQuery(districtQuery(districtId));
   const teams = useQuery(teamsQuery({ districtId }));
   if (district.isPending) return <Loading />;

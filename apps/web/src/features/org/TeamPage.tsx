@@ -20,7 +20,7 @@ import { membersQuery, teamQuery } from './api.ts';
 
 export function TeamPage() {
   const { t } = useTranslation();
-  const { teamId } = useParams({ strict: false }) as { teamId: string };
+  const { teamId } = useParams({ from: '/signed-in/organisatie/teams/$teamId' });
   const team = useQuery(teamQuery(teamId));
   const members = useQuery(membersQuery(teamId));
   if (team.isPending) return <Loading />;

@@ -9,7 +9,7 @@ import { TeamTable } from './TeamTable.tsx';
 
 export function UnitPage() {
   const { t } = useTranslation();
-  const { unitId } = useParams({ strict: false }) as { unitId: string };
+  const { unitId } = useParams({ from: '/signed-in/organisatie/eenheden/$unitId' });
   const unit = useQuery(unitQuery(unitId));
   const districts = useQuery(districtsQuery(unitId));
   const teams = useQuery(teamsQuery({ unitId }));
