@@ -25,6 +25,30 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          name: 'web',
+          include: ['apps/web/src/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['apps/web/src/test-setup.ts'],
+        },
+      },
+      {
+        // Browser tests: Debian's Chromium against one real `pvi start` (see e2e/global-setup.ts).
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Every file drives its own Chromium against the same server; two at a time is what
+          // two cores take without making the timings flaky.
+          maxWorkers: 2,
+          // After the other projects when run together (a different maxWorkers needs its own group).
+          sequence: { groupOrder: 1 },
+        },
+      },
       ...(pg
         ? [
             {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: lint, types, drift checks, unit and integration tests (PGlite, and PostgreSQL when
-// TEST_DATABASE_URL is set), then the browser tests when a Chromium is found. Runs every step,
-// reports each, and ends with one line "N passed, N failed".
+// `npm test`: lint, types, drift checks, the web CSS check, unit, web component and integration
+// tests (PGlite, and PostgreSQL when TEST_DATABASE_URL is set), then the browser tests (vitest
+// project `e2e`) when a Chromium is found. Runs every step, reports each, and ends with one line
+// "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,8 +56,9 @@ step('typecheck', bin('tsc'), ['-p', 'tsconfig.json']);
 step('drift (OpenAPI, migrations, Spectral)', process.execPath, [
   join(root, 'scripts/check-drift.mjs'),
 ]);
+step('no raw colours in the web CSS', process.execPath, [join(root, 'scripts/check-css.mjs')]);
 
-const projects = ['unit', 'integration'];
+const projects = ['unit', 'web', 'integration'];
 if (process.env.TEST_DATABASE_URL) projects.push('integration-pg');
 else
   process.stdout.write(
@@ -65,6 +67,7 @@ else
 vitest(`vitest (${projects.join(', ')})`, projects);
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+let notRun = null;
 const e2eTests =
   existsSync(join(root, 'e2e')) &&
   readdirSync(join(root, 'e2e')).some((f) => f.endsWith('.test.ts'));
@@ -73,16 +76,18 @@ if (!e2eTests) {
     '\nNo browser tests exist yet (e2e/ is empty until the web application lands).\n',
   );
 } else if (!existsSync(chromium)) {
+  notRun = `browser tests DID NOT RUN: no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
   process.stdout.write(
-    `\nBrowser tests DID NOT RUN: no Chromium at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.\n`,
+    `\nBrowser tests DID NOT RUN: no Chromium at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH, then run npm test again (or only them: npx vitest run --project e2e).\n`,
   );
 } else {
-  vitest('browser tests (Chromium)', ['e2e']);
+  vitest(`browser tests (Chromium at ${chromium})`, ['e2e']);
 }
 
 process.stdout.write('\n=== summary\n');
 for (const r of results)
   process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name} (${r.seconds.toFixed(1)} s)\n`);
+if (notRun) process.stdout.write(`SKIP  ${notRun}\n`);
 const stepFailures = results.filter(
   (r) => !r.ok && !r.name.startsWith('vitest') && !r.name.startsWith('browser'),
 ).length;
