@@ -18,7 +18,9 @@ export async function registerWeb(app: FastifyInstance, root: string = defaultWe
     await app.register(homeRoutes);
     return;
   }
-  await app.register(fastifyStatic, { root, serve: false });
+  // The build writes NAME.br and NAME.gz beside each asset (apps/web/vite.config.ts); they go to
+  // browsers that accept them, with `Vary: Accept-Encoding`.
+  await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
   const isFile = (path: string) => {
     try {
       return statSync(join(root, path)).isFile();
@@ -41,8 +43,9 @@ export async function registerWeb(app: FastifyInstance, root: string = defaultWe
         const immutable = path.startsWith('assets/');
         return reply.sendFile(path, { immutable, maxAge: immutable ? '365d' : 0 });
       }
+      // The page names the current asset hashes, so browsers must revalidate it every time.
       reply.header('Cache-Control', 'no-cache');
-      return reply.sendFile('index.html');
+      return reply.sendFile('index.html', { cacheControl: false });
     },
   );
 }
