@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '@pvi/db';
 import { API_VERSION } from '@pvi/contracts';
+import { defaultDisclosureRules } from '@pvi/disclosure';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { AppConfig } from './config.ts';
 import { describeAccess, finishOpenApi } from './http/openapi.ts';
@@ -32,6 +33,19 @@ import { createImportJobsService } from './modules/imports/imports.service.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { registerWeb } from './plugins/web.ts';
+import { createMailService } from './modules/mail/mail.service.ts';
+import { mailRoutes } from './modules/mail/mail.routes.ts';
+import { createWavesService } from './modules/teams/waves.service.ts';
+import { createRespondService } from './modules/teams/respond.service.ts';
+import { surveyRoutes } from './modules/teams/survey.routes.ts';
+import { createReportService } from './modules/teams/report.service.ts';
+import { createSurveyDemoService } from './modules/teams/survey-demo.service.ts';
+import { createHistoryImportService } from './modules/teams/history-import.service.ts';
+import { createRiskService } from './modules/teams/risks.service.ts';
+import { createPlansService } from './modules/teams/plans.service.ts';
+import { createAttentionService } from './modules/teams/attention.service.ts';
+import { createHrIndicatorsService } from './modules/teams/hr-indicators.service.ts';
+import { planRoutes } from './modules/teams/plans.routes.ts';
 
 export interface BuildOptions {
   config: AppConfig;
@@ -159,7 +173,64 @@ export function createServices(options: Pick<BuildOptions, 'config' | 'database'
   const org = createOrgService({ db, audit });
   const auth = createAuthService({ db, config: options.config, audit, org, now: options.now });
   const accounts = createAccountsService({ db, audit, auth, org });
-  return { audit, org, auth, accounts };
+  const mail = createMailService({
+    db,
+    audit,
+    smtpUrl: options.config.smtpUrl,
+    from: options.config.mailFrom,
+  });
+  const reports = createReportService({ db, audit });
+  const waves = createWavesService({
+    db,
+    audit,
+    mail,
+    publicUrl: options.config.publicUrl,
+    defaultRules: {
+      ...defaultDisclosureRules,
+      minGroupSize: options.config.surveyMinGroupSize,
+      minOpenAnswerGroupSize: options.config.surveyMinOpenAnswerGroupSize,
+    },
+    computeReports: reports.compute,
+    now: options.now,
+  });
+  const respond = createRespondService({ db, now: options.now });
+  const surveyDemo = createSurveyDemoService({
+    db,
+    audit,
+    rules: { ...defaultDisclosureRules, minGroupSize: options.config.surveyMinGroupSize },
+    computeReports: reports.compute,
+  });
+  const surveyHistory = createHistoryImportService({
+    db,
+    audit,
+    rules: { ...defaultDisclosureRules, minGroupSize: options.config.surveyMinGroupSize },
+    computeReports: reports.compute,
+  });
+  const risks = createRiskService({ db, audit });
+  const plans = createPlansService({ db, audit, risks, now: options.now });
+  const attention = createAttentionService({
+    db,
+    audit,
+    risks,
+    rules: { ...defaultDisclosureRules, minGroupSize: options.config.surveyMinGroupSize },
+  });
+  const hrIndicators = createHrIndicatorsService({ db, audit, now: options.now });
+  return {
+    audit,
+    org,
+    auth,
+    accounts,
+    mail,
+    waves,
+    respond,
+    reports,
+    surveyDemo,
+    surveyHistory,
+    risks,
+    plans,
+    attention,
+    hrIndicators,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -221,6 +292,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         { name: 'session', description: 'Signing in and out' },
         { name: 'org', description: 'Units, districts, teams and people' },
         { name: 'audit', description: 'The audit trail' },
+        { name: 'survey', description: 'Team monitor: waves, answering, reports (pillar 1)' },
+        { name: 'mail', description: 'Outgoing mail (administration)' },
+        {
+          name: 'plans',
+          description:
+            'Team monitor: risk flags, plans of approach, teams that need attention (pillar 1)',
+        },
+        { name: 'hr-indicators', description: 'Monthly HR indicators per team (import)' },
         { name: 'accounts', description: 'Accounts and role grants (administration)' },
         {
           name: 'imports',
@@ -289,6 +368,24 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       );
       await api.register(orgRoutes(services.org));
       await api.register(auditRoutes(services.audit));
+      await api.register(mailRoutes(services.mail));
+      await api.register(
+        surveyRoutes({
+          waves: services.waves,
+          respond: services.respond,
+          reports: services.reports,
+          history: services.surveyHistory,
+        }),
+      );
+      await api.register(
+        planRoutes({
+          risks: services.risks,
+          plans: services.plans,
+          attention: services.attention,
+          hr: services.hrIndicators,
+          locate: services.org.locate,
+        }),
+      );
       await api.register(accountRoutes({ accounts: services.accounts, auth: services.auth }));
       await api.register(
         importRoutes(

@@ -23,6 +23,14 @@ export interface AppConfig {
   loginLockMinutes: number;
   oidc: OidcConfig | null;
   logLevel: string;
+  /** The address people reach the app at, for links in e-mail (default http://localhost:PORT). */
+  publicUrl: string;
+  /** SMTP server for outgoing mail (`smtp://host:port`); without it mail is held in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Installation defaults for the team monitor's disclosure rules (each wave locks its own copy). */
+  surveyMinGroupSize: number;
+  surveyMinOpenAnswerGroupSize: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -64,5 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockMinutes: int(env.PVI_LOGIN_LOCK_MINUTES, 15, 'PVI_LOGIN_LOCK_MINUTES'),
     oidc,
     logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl: (env.PVI_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    smtpUrl: env.PVI_SMTP_URL || undefined,
+    mailFrom: env.PVI_MAIL_FROM ?? 'PvI-platform <noreply@pvi.invalid>',
+    surveyMinGroupSize: int(env.PVI_SURVEY_MIN_GROUP, 5, 'PVI_SURVEY_MIN_GROUP'),
+    surveyMinOpenAnswerGroupSize: int(env.PVI_SURVEY_MIN_OPEN, 10, 'PVI_SURVEY_MIN_OPEN'),
   };
 }

@@ -190,7 +190,7 @@ describe('pvi command line', () => {
     const broken = await run(['audit', 'verify'], dir);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain(`seq=${seq}`);
-  });
+  }, 180_000); // about ten processes, each opening the embedded database
 
   it('refuses a second process on the same data folder, naming the lock and its holder', async () => {
     const dir = tempDir();

@@ -117,3 +117,63 @@ export async function signInAs(
   const { username, accountId } = await createAccount(services, role, scope, options);
   return { ...(await signIn(app, username)), username, accountId };
 }
+
+export interface SurveyOrgFixture {
+  unitId: string;
+  districtId: string;
+  teams: { id: string; memberIds: string[]; emails: string[] }[];
+}
+
+/** A unit with one district and teams of the given sizes; everyone has an e-mail address. */
+export async function buildSurveyOrg(db: Database, sizes: number[]): Promise<SurveyOrgFixture> {
+  const t = tag();
+  const [unit] = await db
+    .insert(units)
+    .values({ code: `U${t}`, name: `Eenheid Monitor ${t}`, kind: 'regional' })
+    .returning();
+  const [district] = await db
+    .insert(districts)
+    .values({ code: `D${t}`, name: `District Monitor ${t}`, unitId: unit!.id })
+    .returning();
+  const out: SurveyOrgFixture['teams'] = [];
+  for (const [index, size] of sizes.entries()) {
+    const [team] = await db
+      .insert(teams)
+      .values({
+        code: `T${t}${index}`,
+        name: `Basisteam ${String.fromCharCode(65 + index)} ${t}`,
+        kind: 'basisteam',
+        unitId: unit!.id,
+        districtId: district!.id,
+      })
+      .returning();
+    const persons = size
+      ? await db
+          .insert(people)
+          .values(
+            Array.from({ length: size }, (_, i) => ({
+              employeeNumber: `${t}-${index}-${i}`,
+              givenName: `Lid${i}`,
+              familyName: `Team${index}${t}`,
+              email: `m${t.toLowerCase()}${index}x${i}@demo.politie.invalid`,
+            })),
+          )
+          .returning()
+      : [];
+    if (persons.length)
+      await db.insert(memberships).values(
+        persons.map((p, i) => ({
+          personId: p.id,
+          teamId: team!.id,
+          role: i === 0 ? ('teamchef' as const) : ('lid' as const),
+          validFrom: '2020-01-01',
+        })),
+      );
+    out.push({
+      id: team!.id,
+      memberIds: persons.map((p) => p.id),
+      emails: persons.map((p) => p.email!),
+    });
+  }
+  return { unitId: unit!.id, districtId: district!.id, teams: out };
+}

@@ -73,6 +73,7 @@ export async function createTestApp(
   const app = await buildApp({ config, database, logger: false, now: options.now });
   await app.ready();
   const services = createServices({ config, database, now: options.now });
+  await services.waves.syncInstruments();
   return {
     app,
     database,

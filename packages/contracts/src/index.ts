@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './imports.ts';
 export * from './survey.ts';
 export * from './instrument.ts';
+export * from './plans.ts';

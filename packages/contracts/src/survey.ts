@@ -99,7 +99,7 @@ export const questionnaire = z
 export const mailMessage = z
   .object({
     id: uuid,
-    to: z.string(),
+    recipient: z.string(),
     subject: z.string(),
     body: z.string(),
     kind: z.string(),

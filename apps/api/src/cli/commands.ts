@@ -51,8 +51,17 @@ function parseDemoOptions(flags: Flags): { scale: DemoScale; seed: number } {
 
 async function serveWith(ctx: CliContext, port: number) {
   const app = await buildApp({ config: ctx.config, database: ctx.database });
+  // The outbox is the queue: mail waits in PostgreSQL until a worker (any API process) sends it.
+  const mailer = ctx.config.smtpUrl
+    ? setInterval(() => {
+        ctx.mail.drain().catch((error: unknown) => {
+          app.log.error({ error }, 'mail: drain failed');
+        });
+      }, 5000)
+    : null;
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    if (mailer) clearInterval(mailer);
     await app.close();
     await ctx.database.close();
     process.exit(0);
@@ -120,6 +129,8 @@ export const commands: Record<string, Command> = {
           onProgress: progressBar(),
         });
         out(`Demo geladen: ${r.people} mensen in ${r.teams} teams.`);
+        const s = await ctx.surveyDemo.load({ seed: 1, actor: systemActor('demo') });
+        out(`Teammonitor: ${s.waves.length} afgesloten metingen met ${s.responses} antwoorden.`);
       }
       await serveWith(ctx, port);
       await printDemoLogins(ctx, port);
@@ -172,23 +183,64 @@ export const commands: Record<string, Command> = {
           actor: systemActor('demo'),
           onProgress: progressBar(),
         });
+        const s = await ctx.surveyDemo.load({ seed, actor: systemActor('demo') });
         out(
-          `Demo loaded: ${r.people} people in ${r.teams} teams. Sign in as demo.beheerder / ${DEMO_PASSWORD}.`,
+          `Demo loaded: ${r.people} people in ${r.teams} teams, ${s.waves.length} closed team-monitor waves (${s.responses} responses). Sign in as demo.beheerder / ${DEMO_PASSWORD}.`,
         );
         return 0;
       });
     },
   },
   import: {
-    summary: 'Import an org or people CSV file (all or nothing; idempotent)',
-    usage: 'pvi import org|people FILE.csv',
-    run: async (_flags, args) => {
+    summary:
+      'Import an org or people CSV file (all or nothing; idempotent), or earlier survey responses into a closed wave',
+    usage:
+      'pvi import org|people FILE.csv\n       pvi import survey FILE.csv --instrument memo --name NAME --from YYYY-MM-DD --to YYYY-MM-DD',
+    options: {
+      instrument: { type: 'string', help: 'survey: memo, weerbaarheid or teamscan' },
+      name: { type: 'string', help: 'survey: the name of the imported wave' },
+      from: { type: 'string', help: 'survey: the date the earlier survey opened' },
+      to: { type: 'string', help: 'survey: the date it closed' },
+    },
+    run: async (flags, args) => {
       const [kind, path] = args;
-      if ((kind !== 'org' && kind !== 'people') || !path)
-        throw new UsageError('Usage: pvi import org|people FILE.csv');
+      if ((kind !== 'org' && kind !== 'people' && kind !== 'survey') || !path)
+        throw new UsageError('Usage: pvi import org|people|survey FILE.csv');
       const source = await fileSource(path).catch(() => {
         throw new UsageError(`Cannot read ${path}.`);
       });
+      if (kind === 'survey') {
+        const { instrument, name, from, to } = flags as Record<string, string | undefined>;
+        const date = /^\d{4}-\d{2}-\d{2}$/;
+        if (!instrument || !name || !from || !to || !date.test(from) || !date.test(to) || to < from)
+          throw new UsageError(
+            'pvi import survey needs --instrument, --name, and --from and --to as YYYY-MM-DD (to ≥ from).',
+          );
+        return withContext(async (ctx) => {
+          const result = await ctx.surveyHistory.importResponses(source, {
+            instrumentKey: instrument,
+            name,
+            opensOn: from,
+            closesOn: to,
+            actor: systemActor('cli'),
+            onProgress: progressBar(),
+          });
+          if (!result.ok) {
+            process.stderr.write(
+              `Import refused: ${result.problems.length} bad row(s); nothing was written.\n`,
+            );
+            for (const p of result.problems)
+              process.stderr.write(`  line ${p.line}: ${p.reason}\n`);
+            return 1;
+          }
+          out(
+            result.unchanged
+              ? `This file was imported before (wave ${result.waveId}); nothing changed.`
+              : `Imported ${result.rows} responses from ${result.teams} teams into closed wave ${result.waveId}.`,
+          );
+          return 0;
+        });
+      }
       return withContext(async (ctx) => {
         const options = { actor: systemActor('cli'), onProgress: progressBar() };
         const result =

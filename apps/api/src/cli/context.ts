@@ -21,6 +21,7 @@ export async function openContext(options: { migrate?: boolean } = {}) {
     throw error;
   }
   const services = createServices({ config, database });
+  if (options.migrate !== false) await services.waves.syncInstruments();
   const imports = createOrgImportService({ db: database.db, audit: services.audit });
   const demo = createDemoService({
     db: database.db,

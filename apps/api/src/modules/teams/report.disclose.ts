@@ -1,0 +1,157 @@
+import type { Instrument } from '@pvi/contracts';
+import {
+  mayShowOpenAnswers,
+  planDisclosure,
+  presentShare,
+  shuffleOpenAnswers,
+  type DisclosureRules,
+} from '@pvi/disclosure';
+import { wilsonInterval } from '@pvi/stats';
+import type { GroupReportRow } from './report.repository.ts';
+import type { GroupSums } from './report.tree.ts';
+
+/** Below this many respondents a group shows its scale figures but not item-by-item distributions. */
+export const ITEM_DETAIL_MIN = 10;
+
+export interface StoredScale {
+  n: number;
+  /** Absent when the share is coarsened: a mean would tell what the band hides. */
+  mean: number | null;
+  sd: number | null;
+  favourable: Exclude<ReturnType<typeof presentShare>, { kind: 'suppressed' }>;
+  /** Wilson 95 % interval of the favourable share; absent when the share is coarsened. */
+  interval: { lower: number; upper: number } | null;
+}
+
+export interface StoredGroupData {
+  invited: number;
+  respondents: number;
+  scales: Record<string, StoredScale>;
+  /** item → [value, count][]; only for groups of at least ITEM_DETAIL_MIN respondents. */
+  items: Record<string, [number, number][]> | null;
+  /** Open answers, shuffled, without dates; only for groups of at least the open-answer threshold. */
+  open: Record<string, string[]> | null;
+  /** Whether the comparison with the same group in the previous wave may be shown (rule 4). */
+  previousComparable: boolean;
+}
+
+/** The same group in the previous wave: its counts, and whether that wave's own plan hid it. */
+export interface PreviousGroup {
+  key: string;
+  level: GroupSums['level'];
+  respondents: number;
+  invited: number;
+  hidden: boolean;
+}
+
+/**
+ * Runs disclosure control over every group and view of a wave at once and keeps, per group, only
+ * what may be shown. The plan sees the whole tree: complementary suppression and overlap are
+ * decided across siblings, parents and background views, not group by group.
+ */
+export function disclose(input: {
+  waveId: string;
+  groups: GroupSums[];
+  previous: PreviousGroup[];
+  rules: DisclosureRules;
+  instrument: Instrument;
+}): GroupReportRow[] {
+  const { groups, rules } = input;
+  const previousKey = (key: string) => `previous|${key}`;
+  const plan = planDisclosure(
+    [
+      ...groups.map((g) =>
+        g.filter
+          ? {
+              // Nobody knows the background of those invited: a view counts respondents only.
+              id: g.key,
+              parentId: null,
+              level: g.level,
+              kind: 'filtered' as const,
+              respondents: g.respondents,
+              baseId: g.parentKey!,
+              filterKey: g.filter,
+            }
+          : {
+              id: g.key,
+              parentId: g.parentKey,
+              level: g.level,
+              kind: 'base' as const,
+              respondents: g.respondents,
+              invited: g.invited,
+            },
+      ),
+      ...input.previous.map((p) => ({
+        id: previousKey(p.key),
+        parentId: null,
+        level: p.level,
+        kind: 'previousWave' as const,
+        respondents: p.respondents,
+        invited: p.invited,
+        baseId: p.key,
+        hiddenInOwnWave: p.hidden,
+      })),
+    ],
+    rules,
+  );
+  const decision = new Map(plan.map((p) => [p.id, p]));
+  const itemsByKey = new Map(input.instrument.items.map((i) => [i.key, i]));
+
+  return groups.map((g) => {
+    const d = decision.get(g.key)!;
+    const base = {
+      waveId: input.waveId,
+      groupKey: g.key,
+      level: g.level,
+      groupId: g.id,
+      name: g.name,
+      parentKey: g.parentKey,
+      filter: g.filter,
+      shown: d.shown,
+      reasons: d.reasons,
+    };
+    if (!d.shown) return { ...base, data: { invited: g.filter ? null : g.invited } };
+
+    const scales: Record<string, StoredScale> = {};
+    for (const [key, s] of g.scales) {
+      if (s.n === 0) continue;
+      const mean = s.sum / s.n;
+      const variance = s.n > 1 ? Math.max(0, (s.sumsq - s.n * mean * mean) / (s.n - 1)) : 0;
+      const favourable = presentShare(s.fav, s.n, rules);
+      // A scale fewer people answered than the group's threshold shows nothing at all.
+      if (favourable.kind === 'suppressed') continue;
+      const w = wilsonInterval(s.fav, s.n);
+      const exact = favourable.kind === 'exact';
+      scales[key] = {
+        n: s.n,
+        mean: exact ? mean : null,
+        sd: exact ? Math.sqrt(variance) : null,
+        favourable,
+        interval: exact ? { lower: w.lower, upper: w.upper } : null,
+      };
+    }
+    let items: StoredGroupData['items'] = null;
+    if (!g.filter && g.respondents >= ITEM_DETAIL_MIN) {
+      items = {};
+      for (const [key, dist] of g.items) {
+        if (!itemsByKey.has(key)) continue;
+        items[key] = [...dist.entries()].sort((a, b) => a[0] - b[0]);
+      }
+    }
+    let open: StoredGroupData['open'] = null;
+    if (!g.filter && mayShowOpenAnswers({ respondents: g.respondents }, rules)) {
+      open = {};
+      const shuffled = shuffleOpenAnswers(g.open, `${input.waveId}:${g.key}`);
+      for (const o of shuffled) (open[o.itemKey] ??= []).push(o.text);
+    }
+    const data: StoredGroupData = {
+      invited: g.invited,
+      respondents: g.respondents,
+      scales,
+      items,
+      open,
+      previousComparable: decision.get(previousKey(g.key))?.shown ?? false,
+    };
+    return { ...base, data };
+  });
+}

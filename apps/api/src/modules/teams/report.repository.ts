@@ -1,0 +1,130 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { surveyGroupReports, type Executor } from '@pvi/db';
+import { queryRows as rows } from '@pvi/db';
+
+/** Invited and respondents per team of a wave, with where the team sat when the wave opened. */
+export async function teamCounts(ex: Executor, waveId: string) {
+  return rows<{
+    team_id: string;
+    team_name: string;
+    unit_id: string;
+    unit_name: string;
+    district_id: string | null;
+    district_name: string | null;
+    invited: number;
+    respondents: number;
+  }>(
+    ex,
+    sql`select wt.team_id, t.name as team_name, wt.unit_id, u.name as unit_name,
+               wt.district_id, d.name as district_name, wt.invited,
+               coalesce(r.n, 0)::int as respondents
+        from survey_wave_teams wt
+        join teams t on t.id = wt.team_id
+        join units u on u.id = wt.unit_id
+        left join districts d on d.id = wt.district_id
+        left join (select team_id, count(*) as n from survey_responses
+                   where wave_id = ${waveId} group by team_id) r on r.team_id = wt.team_id
+        where wt.wave_id = ${waveId}`,
+  );
+}
+
+/** Sufficient statistics of each scale per team: n, Σ score, Σ score², favourable count. */
+export async function scaleStats(ex: Executor, waveId: string) {
+  return rows<{
+    team_id: string;
+    scale_key: string;
+    n: number;
+    sum: number;
+    sumsq: number;
+    fav: number;
+  }>(
+    ex,
+    sql`select team_id, scale_key, count(*)::int as n, sum(score)::float8 as sum,
+               sum(score * score)::float8 as sumsq, sum(case when favourable then 1 else 0 end)::int as fav
+        from survey_scale_scores where wave_id = ${waveId}
+        group by team_id, scale_key`,
+  );
+}
+
+/** Answer counts per team, item and value (item distributions). */
+export async function itemCounts(ex: Executor, waveId: string) {
+  return rows<{ team_id: string; item_key: string; value: number; n: number }>(
+    ex,
+    sql`select team_id, item_key, value, count(*)::int as n
+        from survey_answers where wave_id = ${waveId}
+        group by team_id, item_key, value`,
+  );
+}
+
+export const BACKGROUND_COLUMNS = ['age_band', 'gender', 'service_band', 'origin'] as const;
+export type BackgroundColumn = (typeof BACKGROUND_COLUMNS)[number];
+
+/** Respondents and scale statistics per unit × background answer (reported at unit level and above). */
+export async function backgroundStats(ex: Executor, waveId: string, column: BackgroundColumn) {
+  const col = sql.raw(`r.${column}`);
+  const [counts, scales] = await Promise.all([
+    rows<{ unit_id: string; value: number; respondents: number }>(
+      ex,
+      sql`select r.unit_id, ${col} as value, count(*)::int as respondents
+          from survey_responses r where r.wave_id = ${waveId} and ${col} is not null
+          group by r.unit_id, ${col}`,
+    ),
+    rows<{
+      unit_id: string;
+      value: number;
+      scale_key: string;
+      n: number;
+      sum: number;
+      sumsq: number;
+      fav: number;
+    }>(
+      ex,
+      sql`select r.unit_id, ${col} as value, s.scale_key, count(*)::int as n,
+                 sum(s.score)::float8 as sum, sum(s.score * s.score)::float8 as sumsq,
+                 sum(case when s.favourable then 1 else 0 end)::int as fav
+          from survey_scale_scores s join survey_responses r on r.id = s.response_id
+          where s.wave_id = ${waveId} and ${col} is not null
+          group by r.unit_id, ${col}, s.scale_key`,
+    ),
+  ]);
+  return { counts, scales };
+}
+
+/** Open answers per team (only groups of ≥ the open-answer threshold will show them). */
+export async function openAnswers(ex: Executor, waveId: string) {
+  return rows<{ team_id: string; item_key: string; text: string }>(
+    ex,
+    sql`select team_id, item_key, text from survey_open_answers where wave_id = ${waveId}`,
+  );
+}
+
+export type GroupReportRow = typeof surveyGroupReports.$inferInsert;
+
+export async function replaceGroupReports(ex: Executor, waveId: string, values: GroupReportRow[]) {
+  await ex.delete(surveyGroupReports).where(eq(surveyGroupReports.waveId, waveId));
+  for (let i = 0; i < values.length; i += 200)
+    await ex.insert(surveyGroupReports).values(values.slice(i, i + 200));
+}
+
+export async function groupReports(ex: Executor, waveId: string, keys: string[]) {
+  if (!keys.length) return [];
+  return ex
+    .select()
+    .from(surveyGroupReports)
+    .where(and(eq(surveyGroupReports.waveId, waveId), inArray(surveyGroupReports.groupKey, keys)));
+}
+
+export async function childReports(ex: Executor, waveId: string, parentKey: string) {
+  return ex
+    .select()
+    .from(surveyGroupReports)
+    .where(and(eq(surveyGroupReports.waveId, waveId), eq(surveyGroupReports.parentKey, parentKey)));
+}
+
+/** Which groups a wave's plan showed (for the next wave's rule 4). */
+export async function groupDecisions(ex: Executor, waveId: string) {
+  return ex
+    .select({ groupKey: surveyGroupReports.groupKey, shown: surveyGroupReports.shown })
+    .from(surveyGroupReports)
+    .where(and(eq(surveyGroupReports.waveId, waveId), isNull(surveyGroupReports.filter)));
+}

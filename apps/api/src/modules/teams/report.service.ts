@@ -1,0 +1,129 @@
+import { performance } from 'node:perf_hooks';
+import type { Database } from '@pvi/db';
+import type { Instrument } from '@pvi/contracts';
+import type { DisclosureRules } from '@pvi/disclosure';
+import { AppError } from '../../errors.ts';
+import type { Actor, AuditService } from '../audit/audit.service.ts';
+import * as waves from './waves.repository.ts';
+import * as repo from './report.repository.ts';
+import { backgroundGroups, buildTree, keyOf, type GroupSums, type Level } from './report.tree.ts';
+import { disclose, type PreviousGroup, type StoredGroupData } from './report.disclose.ts';
+import { assembleReport, type GroupReport } from './report.assemble.ts';
+
+/**
+ * Team-monitor reports. When a wave closes, `compute` aggregates it in SQL (per team, then summed
+ * up the tree), runs disclosure control over every group and view at once, and stores per group
+ * only what may be shown. Reading a report is then one small query, whatever the wave's size.
+ */
+export function createReportService(deps: { db: Database; audit: AuditService }) {
+  const { db, audit } = deps;
+
+  /**
+   * `onPhase` receives each phase's duration in ms (benchmarks use it to say where the time goes).
+   */
+  async function compute(
+    waveId: string,
+    onPhase?: (phase: string, ms: number) => void,
+  ): Promise<{ groups: number; shown: number }> {
+    let last = performance.now();
+    const phase = (name: string) => {
+      const now = performance.now();
+      onPhase?.(name, now - last);
+      last = now;
+    };
+    const wave = await waves.findWave(db, waveId);
+    if (!wave) throw new AppError('not_found', `There is no wave ${waveId}.`);
+    const version = await waves.instrumentVersionById(db, wave.instrumentVersionId);
+    const instrument = version!.definition as Instrument;
+    const [teams, scales, items, open, ...background] = await Promise.all([
+      repo.teamCounts(db, waveId),
+      repo.scaleStats(db, waveId),
+      repo.itemCounts(db, waveId),
+      repo.openAnswers(db, waveId),
+      ...repo.BACKGROUND_COLUMNS.map((c) => repo.backgroundStats(db, waveId, c)),
+    ]);
+    phase('aggregate (SQL)');
+    const tree = buildTree({ teams, scales, items, open });
+    const views: GroupSums[] = background.flatMap((b, i) =>
+      backgroundGroups(tree, repo.BACKGROUND_COLUMNS[i]!, b.counts, b.scales),
+    );
+    const previous: PreviousGroup[] = [];
+    if (wave.previousWaveId) {
+      // The same groups in the previous wave, so rule 4 can weigh the comparison between waves.
+      const earlier = buildTree({
+        teams: await repo.teamCounts(db, wave.previousWaveId),
+        scales: [],
+        items: [],
+        open: [],
+      });
+      const hidden = new Map(
+        (await repo.groupDecisions(db, wave.previousWaveId)).map((r) => [r.groupKey, !r.shown]),
+      );
+      for (const g of tree.values()) {
+        const then = earlier.get(g.key);
+        if (!then || !hidden.has(g.key)) continue;
+        previous.push({
+          key: g.key,
+          level: g.level,
+          respondents: then.respondents,
+          invited: then.invited,
+          hidden: hidden.get(g.key)!,
+        });
+      }
+    }
+    phase('tree and previous wave');
+    const rows = disclose({
+      waveId,
+      previous,
+      groups: [...tree.values(), ...views],
+      rules: wave.rules as DisclosureRules,
+      instrument,
+    });
+    phase('disclosure control');
+    await db.transaction(async (tx) => repo.replaceGroupReports(tx, waveId, rows));
+    phase('store');
+    return { groups: rows.length, shown: rows.filter((r) => r.shown).length };
+  }
+
+  async function read(
+    actor: Actor,
+    waveId: string,
+    level: Level,
+    id: string | null,
+  ): Promise<GroupReport> {
+    const wave = await waves.findWave(db, waveId);
+    if (!wave) throw new AppError('not_found', `There is no wave ${waveId}.`);
+    if (wave.status !== 'closed')
+      throw new AppError('conflict', 'Reports are available when the wave has closed.');
+    const version = await waves.instrumentVersionById(db, wave.instrumentVersionId);
+    const key = keyOf(level, id);
+    const [own] = await repo.groupReports(db, waveId, [key]);
+    if (!own) throw new AppError('not_found', 'This group was not in the wave.');
+    const [parent] = own.parentKey ? await repo.groupReports(db, waveId, [own.parentKey]) : [];
+    const [previous] = wave.previousWaveId
+      ? await repo.groupReports(db, wave.previousWaveId, [key])
+      : [];
+    const children = await repo.childReports(db, waveId, key);
+    const report = assembleReport({
+      wave: { id: wave.id, name: wave.name, rules: wave.rules as DisclosureRules },
+      instrument: version!.definition as Instrument,
+      own,
+      parent: parent ?? null,
+      previous: previous ?? null,
+      children,
+    });
+    await db.transaction((tx) =>
+      audit.record(tx, actor, {
+        action: 'read',
+        recordType: 'survey_report',
+        recordId: waveId,
+        details: { group: key },
+      }),
+    );
+    return report;
+  }
+
+  return { compute, read };
+}
+export type ReportService = ReturnType<typeof createReportService>;
+export type { StoredGroupData };

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@pvi/db';
+import { createTestApp, type TestApp } from './harness.ts';
+import { buildSurveyOrg, signInAs, type SurveyOrgFixture } from './factories.ts';
+import { systemActor } from '../src/modules/audit/audit.service.ts';
+
+let t: TestApp;
+let org: SurveyOrgFixture;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await buildSurveyOrg(t.database.db, [30, 24, 12, 4]);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('demo history of the team monitor', () => {
+  it('loads two closed waves with reports, the later compared with the earlier, once', async () => {
+    const loaded = await t.services.surveyDemo.load({ seed: 1, actor: systemActor('test') });
+    expect(loaded.waves).toHaveLength(2);
+    expect(loaded.responses).toBeGreaterThan(50);
+    const again = await t.services.surveyDemo.load({ seed: 1, actor: systemActor('test') });
+    expect(again.waves).toEqual(loaded.waves);
+
+    const [first, second] = loaded.waves as [string, string];
+    const waves = await queryRows<{ id: string; status: string; previous_wave_id: string | null }>(
+      t.database.db,
+      sql`select id, status, previous_wave_id from survey_waves where is_demo order by name`,
+    );
+    expect(waves.map((w) => w.status)).toEqual(['closed', 'closed']);
+    expect(waves.find((w) => w.id === second)!.previous_wave_id).toBe(first);
+
+    const hr = await signInAs(t.app, t.services, 'hr_analist', { type: 'national', id: null });
+    const res = await t.app.inject({
+      url: `/api/v1/survey/waves/${second}/reports/units/${org.unitId}`,
+      headers: hr.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report.group.shown).toBe(true);
+    expect(report.scales.length).toBe(7);
+    // Large enough for item distributions and open answers, and compared with 2024.
+    expect(report.items.length).toBeGreaterThan(30);
+    // Compared with 2024 unless rule 4 forbids it (the two waves' counts differ by 1..k−1).
+    const [stored] = await queryRows<{ comparable: boolean }>(
+      t.database.db,
+      sql`select (data->>'previousComparable')::boolean as comparable from survey_group_reports
+          where wave_id = ${second} and group_key = ${`unit:${org.unitId}`}`,
+    );
+    const compared = report.scales.filter((s: { previous: unknown }) => s.previous !== null);
+    expect(compared.length).toBe(stored!.comparable ? report.scales.length : 0);
+    // The team of four is hidden in the heatmap.
+    const small = report.children.find((c: { id: string }) => c.id === org.districtId);
+    expect(small).toBeDefined();
+    const district = await t.app.inject({
+      url: `/api/v1/survey/waves/${second}/reports/districts/${org.districtId}`,
+      headers: hr.headers,
+    });
+    const tiny = district.json().children.find((c: { id: string }) => c.id === org.teams[3]!.id);
+    expect(tiny.shown).toBe(false);
+  });
+});
