@@ -51,6 +51,18 @@ describe('demo history of the team monitor', () => {
     );
     const compared = report.scales.filter((s: { previous: unknown }) => s.previous !== null);
     expect(compared.length).toBe(stored!.comparable ? report.scales.length : 0);
+    // Background views exist at unit level, through the same rules; never below it.
+    expect(report.background.length).toBeGreaterThan(0);
+    for (const view of report.background) {
+      expect(view.filter).toMatch(/^(age_band|gender|service_band|origin)=\d+$/);
+      if (view.shown) expect(view.respondents).toBeGreaterThanOrEqual(5);
+      else expect(view.respondents).toBeNull();
+    }
+    const teamReport = await t.app.inject({
+      url: `/api/v1/survey/waves/${second}/reports/teams/${org.teams[0]!.id}`,
+      headers: hr.headers,
+    });
+    expect(teamReport.json().background).toEqual([]);
     // The team of four is hidden in the heatmap.
     const small = report.children.find((c: { id: string }) => c.id === org.districtId);
     expect(small).toBeDefined();

@@ -59,17 +59,24 @@ export async function itemCounts(ex: Executor, waveId: string) {
 export const BACKGROUND_COLUMNS = ['age_band', 'gender', 'service_band', 'origin'] as const;
 export type BackgroundColumn = (typeof BACKGROUND_COLUMNS)[number];
 
-/** Respondents and scale statistics per unit × background answer (reported at unit level and above). */
-export async function backgroundStats(ex: Executor, waveId: string, column: BackgroundColumn) {
-  const col = sql.raw(`r.${column}`);
+/**
+ * Respondents and scale statistics per unit × background answer, for every background question at
+ * once (one pass over the wave's scale scores instead of one per question).
+ */
+export async function backgroundStats(ex: Executor, waveId: string) {
+  const questions = sql.raw(
+    `(values ${BACKGROUND_COLUMNS.map((c) => `('${c}', r.${c})`).join(', ')}) q(question, value)`,
+  );
   const [counts, scales] = await Promise.all([
-    rows<{ unit_id: string; value: number; respondents: number }>(
+    rows<{ question: BackgroundColumn; unit_id: string; value: number; respondents: number }>(
       ex,
-      sql`select r.unit_id, ${col} as value, count(*)::int as respondents
-          from survey_responses r where r.wave_id = ${waveId} and ${col} is not null
-          group by r.unit_id, ${col}`,
+      sql`select q.question, r.unit_id, q.value, count(*)::int as respondents
+          from survey_responses r cross join lateral ${questions}
+          where r.wave_id = ${waveId} and q.value is not null
+          group by q.question, r.unit_id, q.value`,
     ),
     rows<{
+      question: BackgroundColumn;
       unit_id: string;
       value: number;
       scale_key: string;
@@ -79,15 +86,21 @@ export async function backgroundStats(ex: Executor, waveId: string, column: Back
       fav: number;
     }>(
       ex,
-      sql`select r.unit_id, ${col} as value, s.scale_key, count(*)::int as n,
+      sql`select q.question, r.unit_id, q.value, s.scale_key, count(*)::int as n,
                  sum(s.score)::float8 as sum, sum(s.score * s.score)::float8 as sumsq,
                  sum(case when s.favourable then 1 else 0 end)::int as fav
-          from survey_scale_scores s join survey_responses r on r.id = s.response_id
-          where s.wave_id = ${waveId} and ${col} is not null
-          group by r.unit_id, ${col}, s.scale_key`,
+          from survey_scale_scores s
+          join survey_responses r on r.id = s.response_id
+          cross join lateral ${questions}
+          where s.wave_id = ${waveId} and r.wave_id = ${waveId} and q.value is not null
+          group by q.question, r.unit_id, q.value, s.scale_key`,
     ),
   ]);
-  return { counts, scales };
+  return BACKGROUND_COLUMNS.map((question) => ({
+    question,
+    counts: counts.filter((c) => c.question === question),
+    scales: scales.filter((c) => c.question === question),
+  }));
 }
 
 /** Open answers per team (only groups of ≥ the open-answer threshold will show them). */

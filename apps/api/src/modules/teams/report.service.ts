@@ -35,17 +35,17 @@ export function createReportService(deps: { db: Database; audit: AuditService })
     if (!wave) throw new AppError('not_found', `There is no wave ${waveId}.`);
     const version = await waves.instrumentVersionById(db, wave.instrumentVersionId);
     const instrument = version!.definition as Instrument;
-    const [teams, scales, items, open, ...background] = await Promise.all([
+    const [teams, scales, items, open, background] = await Promise.all([
       repo.teamCounts(db, waveId),
       repo.scaleStats(db, waveId),
       repo.itemCounts(db, waveId),
       repo.openAnswers(db, waveId),
-      ...repo.BACKGROUND_COLUMNS.map((c) => repo.backgroundStats(db, waveId, c)),
+      repo.backgroundStats(db, waveId),
     ]);
     phase('aggregate (SQL)');
     const tree = buildTree({ teams, scales, items, open });
-    const views: GroupSums[] = background.flatMap((b, i) =>
-      backgroundGroups(tree, repo.BACKGROUND_COLUMNS[i]!, b.counts, b.scales),
+    const views: GroupSums[] = background.flatMap((b) =>
+      backgroundGroups(tree, b.question, b.counts, b.scales),
     );
     const previous: PreviousGroup[] = [];
     if (wave.previousWaveId) {
