@@ -1,3 +1,5 @@
+import { parsePseudonymKeys, type PseudonymKey } from './modules/controls/pseudonym.ts';
+
 export interface OidcConfig {
   issuer: string;
   clientId: string;
@@ -23,6 +25,8 @@ export interface AppConfig {
   loginLockMinutes: number;
   oidc: OidcConfig | null;
   logLevel: string;
+  /** Keys for pseudonymising subject keys of controls (`PVI_PSEUDONYM_KEYS`), current first. */
+  pseudonymKeys: PseudonymKey[];
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -64,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockMinutes: int(env.PVI_LOGIN_LOCK_MINUTES, 15, 'PVI_LOGIN_LOCK_MINUTES'),
     oidc,
     logLevel: env.LOG_LEVEL ?? 'info',
+    pseudonymKeys: parsePseudonymKeys(env.PVI_PSEUDONYM_KEYS),
   };
 }
