@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse';
+import type { CsvSource, ProgressListener, RowProblem } from '../../org/import/csv.ts';
+
+/** The SHA-256 of a file, read once without parsing (the per-file idempotency key). */
+export async function sha256Of(source: CsvSource): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of source.stream()) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export interface CsvLine {
+  line: number;
+  values: Record<string, string>;
+  /** The fields in header order, for content keys. */
+  fields: string[];
+}
+
+/**
+ * Streams the rows of a CSV with a header, one at a time: the caller awaits its own writes
+ * between rows, so the file is never in memory. The header is compared in lower case; rows with
+ * the wrong number of fields are problems. Bytes read are reported as progress.
+ */
+export async function* readRows(
+  source: CsvSource,
+  required: readonly string[],
+  problems: (p: RowProblem, fileLevel?: boolean) => void,
+  onProgress?: ProgressListener,
+  options: { delimiter?: string } = {},
+): AsyncGenerator<CsvLine | { header: string[] }> {
+  const input = source.stream();
+  let bytes = 0;
+  let reported = 0;
+  input.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (onProgress && bytes - reported >= 256 * 1024) {
+      reported = bytes;
+      onProgress({ phase: 'reading', done: bytes, total: source.size });
+    }
+  });
+  const parser = input.pipe(
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      trim: true,
+      delimiter: options.delimiter ?? ',',
+    }),
+  );
+  let header: string[] | null = null;
+  try {
+    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const line = record.info.lines;
+      if (!header) {
+        header = record.record.map((h) => h.trim().toLowerCase());
+        const missing = required.filter((h) => !header!.includes(h));
+        if (missing.length) {
+          problems({
+            line,
+            reason: `The header lacks column(s): ${missing.join(', ')}. Expected at least: ${required.join(',')}.`,
+          }, true);
+          input.destroy();
+          return;
+        }
+        yield { header };
+        continue;
+      }
+      if (record.record.length !== header.length) {
+        problems({ line, reason: `Expected ${header.length} fields, found ${record.record.length}.` });
+        continue;
+      }
+      const values: Record<string, string> = {};
+      for (let i = 0; i < header.length; i++) values[header[i]!] = record.record[i]!;
+      yield { line, values, fields: record.record };
+    }
+  } catch (error) {
+    const e = error as Error & { lines?: number };
+    problems({ line: e.lines ?? 0, reason: `The file is not valid CSV: ${e.message}` }, true);
+  }
+  if (!header) problems({ line: 1, reason: 'The file is empty.' }, true);
+  onProgress?.({ phase: 'reading', done: source.size, total: source.size });
+}
