@@ -38,7 +38,14 @@ export const controlActions = [
   'search_person',
   'search_vehicle',
 ] as const;
-export const controlOutcomes = ['none', 'warning', 'fine', 'arrest', 'seizure', 'referral'] as const;
+export const controlOutcomes = [
+  'none',
+  'warning',
+  'fine',
+  'arrest',
+  'seizure',
+  'referral',
+] as const;
 export const durationBands = ['lt5', '5to15', '15to30', 'gt30'] as const;
 export const subjectKinds = ['person', 'vehicle'] as const;
 

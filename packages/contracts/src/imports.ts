@@ -28,11 +28,17 @@ export const importStartQuery = z
       .max(100)
       .regex(/^[\p{L}\p{N} ._'-]+$/u)
       .optional()
-      .describe('For foreign control data: the force or place the file covers, e.g. city-of-london'),
+      .describe(
+        'For foreign control data: the force or place the file covers, e.g. city-of-london',
+      ),
   })
   .superRefine((q, ctx) => {
     if (q.kind === 'controls' && !q.format)
-      ctx.addIssue({ code: 'custom', path: ['format'], message: 'Give the format of the control file.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['format'],
+        message: 'Give the format of the control file.',
+      });
     if (q.kind !== 'controls' && (q.format || q.sourceArea))
       ctx.addIssue({
         code: 'custom',

@@ -33,10 +33,10 @@ export const insertControlsFrom = (relation: SQL) =>
   sql`${sql.raw(INSERT_HEAD)}${relation}${sql.raw(INSERT_TAIL)}`;
 
 /** A value in COPY's text format. */
-export function copyText(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
+export function copyText(value: ControlRow[keyof ControlRow]): string {
+  if (value === null) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
   return text.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );
@@ -147,7 +147,8 @@ export async function listAreas(
   },
 ): Promise<{ items: AreaRow[]; total: number }> {
   const where = [sql`a.level = ${q.level}`];
-  if (q.q) where.push(sql`lower(a.name) like ${`%${q.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`);
+  if (q.q)
+    where.push(sql`lower(a.name) like ${`%${q.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`);
   if (q.gemeenteCode) where.push(sql`a.gemeente_code = ${q.gemeenteCode}`);
   // Nearest by centroid: a box of about 30 km first, so the index on (level, lat) does the work.
   if (q.near) where.push(sql`a.lat between ${q.near.lat - 0.3} and ${q.near.lat + 0.3}`);
@@ -402,7 +403,8 @@ export async function exportPage(
   limit: number,
 ): Promise<(ExportRow & { key_at: string })[]> {
   const where = [filterCondition(scope, q)];
-  if (after) where.push(sql`(c.occurred_at, c.id) > (${after.occurredAt}::timestamptz, ${after.id})`);
+  if (after)
+    where.push(sql`(c.occurred_at, c.id) > (${after.occurredAt}::timestamptz, ${after.id})`);
   return queryRows(
     ex,
     sql`select c.id, c.source, c.source_area,
@@ -426,6 +428,15 @@ export async function teamsByCode(ex: Executor) {
     ex,
     sql`select code, id, unit_id as "unitId", district_id as "districtId" from teams`,
   );
+}
+
+/** Person ids by employee number (the demo names officers by employee number). */
+export async function personIdsByEmployeeNumber(ex: Executor): Promise<Map<string, string>> {
+  const rows = await queryRows<{ id: string; employeeNumber: string }>(
+    ex,
+    sql`select id, employee_number as "employeeNumber" from people`,
+  );
+  return new Map(rows.map((r) => [r.employeeNumber, r.id]));
 }
 
 // ------------------------------------------------------------------ import files
@@ -475,7 +486,9 @@ export async function finishImportFile(
 
 /** Rebuilds the monthly rollup for the months from `from` to `to` (YYYY-MM-01, inclusive). */
 export async function refreshMonthly(ex: Executor, from: string, to: string): Promise<number> {
-  await ex.execute(sql`delete from control_monthly where month between ${from}::date and ${to}::date`);
+  await ex.execute(
+    sql`delete from control_monthly where month between ${from}::date and ${to}::date`,
+  );
   const rows = await queryRows<{ n: number }>(
     ex,
     sql`with ins as (

@@ -107,11 +107,13 @@ export const controlRoutes =
       },
       async (request, reply) => {
         const stream = await controls.exportCsv(actorOf(request), viewerOf(request), request.query);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('Content-Disposition', 'attachment; filename="controls.csv"')
-          // A stream is sent as it is; the schema's string documents the body.
-          .send(stream as unknown as string);
+        return (
+          reply
+            .type('text/csv; charset=utf-8')
+            .header('Content-Disposition', 'attachment; filename="controls.csv"')
+            // A stream is sent as it is; the schema's string documents the body.
+            .send(stream as unknown as string)
+        );
       },
     );
     app.get(

@@ -50,7 +50,11 @@ export function scopeOf(viewer: ControlViewer): repo.ControlScope {
 
 function canSee(viewer: ControlViewer, row: repo.ControlDbRow): boolean {
   if (viewer.grant.role === 'medewerker')
-    return row.source === 'pvi' && row.officerPersonId !== null && row.officerPersonId === viewer.personId;
+    return (
+      row.source === 'pvi' &&
+      row.officerPersonId !== null &&
+      row.officerPersonId === viewer.personId
+    );
   return grantCovers(viewer.grant, {
     unitId: row.unitId ?? '',
     districtId: row.districtId,
@@ -176,8 +180,7 @@ export function createControlsService(deps: {
       repo.findTeamOn(db, personId, day),
       resolveBuurt(body),
     ]);
-    if (!team)
-      throw new AppError('forbidden', `You were not a member of a team on ${day}.`);
+    if (!team) throw new AppError('forbidden', `You were not a member of a team on ${day}.`);
 
     const candidates =
       body.subjectKey && body.subjectKind

@@ -29,7 +29,8 @@ export function parsePseudonymKeys(spec: string | undefined): PseudonymKey[] {
     return { version, key };
   });
   const versions = new Set(keys.map((k) => k.version));
-  if (versions.size !== keys.length) throw new Error('PVI_PSEUDONYM_KEYS: a version appears twice.');
+  if (versions.size !== keys.length)
+    throw new Error('PVI_PSEUDONYM_KEYS: a version appears twice.');
   return keys;
 }
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ControlRegistration } from '@pvi/contracts';
-import {
-  checkRegistration,
-  findClearIdentifier,
-  looksLikePlate,
-  passesElfproef,
-} from './rules.ts';
+import { checkRegistration, findClearIdentifier, looksLikePlate, passesElfproef } from './rules.ts';
 
 const now = new Date('2026-06-15T12:00:00Z');
 const base: ControlRegistration = {

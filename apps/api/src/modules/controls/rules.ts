@@ -41,7 +41,9 @@ const shapeOf = (token: string) =>
 export function looksLikePlate(token: string): boolean {
   const t = token.toUpperCase();
   if (t.includes('-')) return /^[A-Z0-9-]{8}$/.test(t) && WITH_DASHES.has(shapeOf(t));
-  return /^[A-Z0-9]{6}$/.test(t) && /[A-Z]/.test(t) && /\d/.test(t) && WITHOUT_DASHES.has(shapeOf(t));
+  return (
+    /^[A-Z0-9]{6}$/.test(t) && /[A-Z]/.test(t) && /\d/.test(t) && WITHOUT_DASHES.has(shapeOf(t))
+  );
 }
 
 /** A clear-text identifier in free text: a BSN that passes the elfproef, or a licence plate. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DatabaseHandle } from '@pvi/db';
 import type { ControlImportFormat } from '@pvi/contracts';
 import type { Actor, AuditService } from '../../audit/audit.service.ts';
-import type { CsvSource, ProgressListener, RowProblem } from '../../org/import/csv.ts';
+import type { CsvSource, Progress, ProgressListener, RowProblem } from '../../org/import/csv.ts';
 import type { ControlRow } from '../control-row.ts';
 import * as repo from '../controls.repository.ts';
 import type { ControlFileFormat, MapContext } from './format.ts';
@@ -86,7 +86,7 @@ export function createControlImportService(deps: {
   ): Promise<ControlImportResult> {
     const format = FORMATS[options.format];
     const sourceArea = options.sourceArea?.trim() || null;
-    const sha256 = await sha256Of(source);
+    const sha256 = await sha256Of(source, options.onProgress);
     const base = { kind: 'controls' as const, format: options.format, sha256 };
     const known = await repo.findImportFile(db, sha256);
     if (known?.status === 'done') {
@@ -118,9 +118,9 @@ export function createControlImportService(deps: {
     };
     const problems: RowProblem[] = [];
     let rejected = 0;
-    let fatal = false;
+    const state = { fatal: false };
     const report = (p: RowProblem, fileLevel = false) => {
-      if (fileLevel) fatal = true;
+      if (fileLevel) state.fatal = true;
       else rejected++;
       if (problems.length < MAX_PROBLEMS || fileLevel) problems.push(p);
     };
@@ -148,7 +148,11 @@ export function createControlImportService(deps: {
     const seen = new Map<string, number>();
     const keyPrefix = `${options.format}\u001f${sourceArea ?? ''}\u001f`;
     try {
-      for await (const item of readRows(source, format.required, report, options.onProgress)) {
+      // Reading and writing go together: the bytes read are the progress of the writing phase.
+      const onBytes = options.onProgress
+        ? (p: Progress) => options.onProgress?.({ ...p, phase: 'writing' })
+        : undefined;
+      for await (const item of readRows(source, format.required, report, onBytes)) {
         if ('header' in item) continue;
         rows++;
         const mapped = format.map(item.values, ctx);
@@ -171,10 +175,7 @@ export function createControlImportService(deps: {
         if (!minTime || at < minTime) minTime = at;
         if (!maxTime || at > maxTime) maxTime = at;
         batch.push({ ...mapped, id });
-        if (batch.length >= BATCH) {
-          await flush();
-          options.onProgress?.({ phase: 'writing', done: rows, total: rows });
-        }
+        if (batch.length >= BATCH) await flush();
       }
       await flush();
       await flush();
@@ -182,7 +183,7 @@ export function createControlImportService(deps: {
       await writer.close();
     }
     // A file that could not be read to its end is not marked done: importing it again retries.
-    if (!fatal) await repo.finishImportFile(db, fileId, { rows, inserted, rejected });
+    if (!state.fatal) await repo.finishImportFile(db, fileId, { rows, inserted, rejected });
     if (minTime && maxTime)
       await db.transaction((tx) =>
         repo.refreshMonthly(tx, monthShift(minTime, -1), monthShift(maxTime, 1)),
@@ -197,7 +198,7 @@ export function createControlImportService(deps: {
     options.onProgress?.({ phase: 'done', done: rows, total: rows });
     return {
       ...base,
-      ok: !fatal,
+      ok: !state.fatal,
       rows,
       inserted,
       unchanged: rows - rejected - inserted,

@@ -21,7 +21,10 @@ export interface ControlFileFormat {
   map: (values: Record<string, string>, ctx: MapContext) => MappedRow | string[];
 }
 
-export const empty = (): Omit<MappedRow, 'source' | 'occurred_at' | 'control_type' | 'outcome'> => ({
+export const empty = (): Omit<
+  MappedRow,
+  'source' | 'occurred_at' | 'control_type' | 'outcome'
+> => ({
   id: null,
   source_area: null,
   import_file_id: null,

@@ -15,9 +15,12 @@ const RACES = new Set([
   'unknown',
 ]);
 const SEXES = new Set(['male', 'female']);
-const TYPES = { vehicular: 'vehicle', pedestrian: 'person' } as const;
+const TYPES: Partial<Record<string, 'vehicle' | 'person'>> = {
+  vehicular: 'vehicle',
+  pedestrian: 'person',
+};
 /** OPP's outcome is the strictest of arrest, citation, warning and summons. */
-const OUTCOMES: Record<string, ControlOutcome> = {
+const OUTCOMES: Partial<Record<string, ControlOutcome>> = {
   arrest: 'arrest',
   citation: 'fine',
   warning: 'warning',
@@ -91,9 +94,10 @@ export const oppFormat: ControlFileFormat = {
     if (!missing(race) && !RACES.has(race))
       reasons.push(`subject_race "${race}" is not one of ${[...RACES].join(', ')}`);
     const sex = v.subject_sex ?? '';
-    if (!missing(sex) && !SEXES.has(sex)) reasons.push(`subject_sex "${sex}" is not male or female`);
+    if (!missing(sex) && !SEXES.has(sex))
+      reasons.push(`subject_sex "${sex}" is not male or female`);
     const typeText = v.type ?? '';
-    const type = TYPES[typeText as keyof typeof TYPES];
+    const type = TYPES[typeText];
     if (!type) reasons.push(`type "${typeText}" is not vehicular or pedestrian`);
     const arrest = flag(v.arrest_made ?? '', 'arrest_made', reasons);
     const citation = flag(v.citation_issued ?? '', 'citation_issued', reasons);

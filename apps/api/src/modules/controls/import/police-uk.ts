@@ -5,14 +5,16 @@ import { coordinate, empty, type ControlFileFormat, type MappedRow } from './for
  * The police.uk stop-and-search CSV (data.police.uk, one file per force and month). Every
  * field's value set is in docs/controls.md; unknown values make the row a problem.
  */
-const TYPES = {
+const TYPES: Partial<
+  Record<string, { type: 'person' | 'vehicle' | 'both'; person: boolean; vehicle: boolean }>
+> = {
   'person search': { type: 'person', person: true, vehicle: false },
   'vehicle search': { type: 'vehicle', person: false, vehicle: true },
   'person and vehicle search': { type: 'both', person: true, vehicle: true },
-} as const;
+};
 
 /** police.uk outcomes (current and older wordings) on our outcome scale. */
-const OUTCOMES: Record<string, ControlOutcome> = {
+const OUTCOMES: Partial<Record<string, ControlOutcome>> = {
   'a no further action disposal': 'none',
   'nothing found - no further action': 'none',
   'no further action': 'none',
@@ -31,10 +33,10 @@ const OUTCOMES: Record<string, ControlOutcome> = {
   'suspect summonsed to court': 'referral',
   'article found - detailed outcome unavailable': 'seizure',
 };
-const GENDERS: Record<string, string> = { male: 'male', female: 'female', other: 'other' };
+const GENDERS: Partial<Record<string, string>> = { male: 'male', female: 'female', other: 'other' };
 const AGE_RANGES = new Set(['under 10', '10-17', '18-24', '25-34', 'over 34']);
 const OFFICER_DEFINED = new Set(['white', 'black', 'asian', 'other', 'mixed']);
-const BOOLEAN: Record<string, boolean> = { true: true, false: false };
+const BOOLEAN: Partial<Record<string, boolean>> = { true: true, false: false };
 
 /** `2026-02-01T03:16:00+00:00`: a full timestamp with an offset. */
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$/;
@@ -66,11 +68,15 @@ export const policeUkFormat: ControlFileFormat = {
   ],
   map(v, ctx) {
     const reasons: string[] = [];
-    const type = TYPES[(v.type ?? '').toLowerCase() as keyof typeof TYPES];
-    if (!type) reasons.push(`Type "${v.type ?? ''}" is not Person search, Vehicle search or Person and Vehicle search`);
+    const type = TYPES[(v.type ?? '').toLowerCase()];
+    if (!type)
+      reasons.push(
+        `Type "${v.type ?? ''}" is not Person search, Vehicle search or Person and Vehicle search`,
+      );
     const date = v.date ?? '';
     const at = DATE.test(date) ? new Date(date) : null;
-    if (!at || Number.isNaN(at.getTime())) reasons.push(`Date "${date}" is not a timestamp such as 2026-02-01T03:16:00+00:00`);
+    if (!at || Number.isNaN(at.getTime()))
+      reasons.push(`Date "${date}" is not a timestamp such as 2026-02-01T03:16:00+00:00`);
     const lat = coordinate(v.latitude ?? '', 'Latitude', 90, reasons);
     const lng = coordinate(v.longitude ?? '', 'Longitude', 180, reasons);
     if ((lat === null) !== (lng === null) && reasons.length === 0)
@@ -79,21 +85,34 @@ export const policeUkFormat: ControlFileFormat = {
     const sex = gender === '' ? null : (GENDERS[gender.toLowerCase()] ?? null);
     if (gender !== '' && !sex) reasons.push(`Gender "${gender}" is not Male, Female or Other`);
     const age = v['age range'] ?? '';
-    if (age !== '' && !AGE_RANGES.has(age)) reasons.push(`Age range "${age}" is not one of under 10, 10-17, 18-24, 25-34, over 34`);
+    if (age !== '' && !AGE_RANGES.has(age))
+      reasons.push(`Age range "${age}" is not one of under 10, 10-17, 18-24, 25-34, over 34`);
     const officerDefined = v['officer-defined ethnicity'] ?? '';
     if (officerDefined !== '' && !OFFICER_DEFINED.has(officerDefined.toLowerCase()))
-      reasons.push(`Officer-defined ethnicity "${officerDefined}" is not White, Black, Asian, Mixed or Other`);
+      reasons.push(
+        `Officer-defined ethnicity "${officerDefined}" is not White, Black, Asian, Mixed or Other`,
+      );
     const selfDefined = v['self-defined ethnicity'] ?? '';
-    if (selfDefined.length > 200) reasons.push('Self-defined ethnicity is longer than 200 characters');
+    if (selfDefined.length > 200)
+      reasons.push('Self-defined ethnicity is longer than 200 characters');
     const outcomeText = v.outcome ?? '';
     const outcome = outcomeText === '' ? 'none' : OUTCOMES[outcomeText.toLowerCase()];
     if (!outcome) reasons.push(`Outcome "${outcomeText}" is not a police.uk outcome`);
-    const linked = flag(v['outcome linked to object of search'] ?? '', 'Outcome linked to object of search', reasons);
-    const removal = flag(v['removal of more than just outer clothing'] ?? '', 'Removal of more than just outer clothing', reasons);
+    const linked = flag(
+      v['outcome linked to object of search'] ?? '',
+      'Outcome linked to object of search',
+      reasons,
+    );
+    const removal = flag(
+      v['removal of more than just outer clothing'] ?? '',
+      'Removal of more than just outer clothing',
+      reasons,
+    );
     if (reasons.length || !type || !at || !outcome) return reasons;
     const extra: Record<string, string | boolean> = {};
     if (removal !== null) extra.removalOfMoreThanOuterClothing = removal;
-    if (v['part of a policing operation']) extra.partOfPolicingOperation = v['part of a policing operation'];
+    if (v['part of a policing operation'])
+      extra.partOfPolicingOperation = v['part of a policing operation'];
     if (v['policing operation']) extra.policingOperation = v['policing operation'];
     const row: MappedRow = {
       ...empty(),

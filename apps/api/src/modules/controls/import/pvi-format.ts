@@ -142,7 +142,8 @@ export const pviFormat: ControlFileFormat = {
     const team = teamCode ? ctx.teams.get(teamCode) : undefined;
     if (teamCode && !team) reasons.push(`team ${teamCode} does not exist`);
     const buurt = v.buurt_code ?? '';
-    if (buurt && !/^BU[0-9A-Z]{8}$/.test(buurt)) reasons.push(`buurt_code "${buurt}" is not a CBS buurt code`);
+    if (buurt && !/^BU[0-9A-Z]{8}$/.test(buurt))
+      reasons.push(`buurt_code "${buurt}" is not a CBS buurt code`);
     const actions = (v.actions ?? '').split(';').filter(Boolean);
     for (const a of actions)
       if (!(controlActions as readonly string[]).includes(a))
@@ -151,7 +152,8 @@ export const pviFormat: ControlFileFormat = {
     if (v.extra) {
       try {
         const parsed: unknown = JSON.parse(v.extra);
-        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error();
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+          throw new Error();
         extra = parsed as MappedRow['extra'];
       } catch {
         reasons.push('extra is not a JSON object');

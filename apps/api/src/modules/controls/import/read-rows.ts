@@ -3,9 +3,14 @@ import { parse } from 'csv-parse';
 import type { CsvSource, ProgressListener, RowProblem } from '../../org/import/csv.ts';
 
 /** The SHA-256 of a file, read once without parsing (the per-file idempotency key). */
-export async function sha256Of(source: CsvSource): Promise<string> {
+export async function sha256Of(source: CsvSource, onProgress?: ProgressListener): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of source.stream()) hash.update(chunk as Buffer);
+  let done = 0;
+  for await (const chunk of source.stream()) {
+    hash.update(chunk as Buffer);
+    done += (chunk as Buffer).length;
+    onProgress?.({ phase: 'reading', done, total: source.size });
+  }
   return hash.digest('hex');
 }
 
@@ -50,16 +55,22 @@ export async function* readRows(
   );
   let header: string[] | null = null;
   try {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const record of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       const line = record.info.lines;
       if (!header) {
         header = record.record.map((h) => h.trim().toLowerCase());
         const missing = required.filter((h) => !header!.includes(h));
         if (missing.length) {
-          problems({
-            line,
-            reason: `The header lacks column(s): ${missing.join(', ')}. Expected at least: ${required.join(',')}.`,
-          }, true);
+          problems(
+            {
+              line,
+              reason: `The header lacks column(s): ${missing.join(', ')}. Expected at least: ${required.join(',')}.`,
+            },
+            true,
+          );
           input.destroy();
           return;
         }
@@ -67,7 +78,10 @@ export async function* readRows(
         continue;
       }
       if (record.record.length !== header.length) {
-        problems({ line, reason: `Expected ${header.length} fields, found ${record.record.length}.` });
+        problems({
+          line,
+          reason: `Expected ${header.length} fields, found ${record.record.length}.`,
+        });
         continue;
       }
       const values: Record<string, string> = {};
@@ -79,5 +93,5 @@ export async function* readRows(
     problems({ line: e.lines ?? 0, reason: `The file is not valid CSV: ${e.message}` }, true);
   }
   if (!header) problems({ line: 1, reason: 'The file is empty.' }, true);
-  onProgress?.({ phase: 'reading', done: source.size, total: source.size });
+  onProgress?.({ phase: 'reading', done: bytes, total: source.size });
 }
