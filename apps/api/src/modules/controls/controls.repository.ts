@@ -16,11 +16,12 @@ const TIME_ZONE_OF_SOURCE_TEXT = `case x.source ${Object.entries(SOURCE_TIME_ZON
 const RECORDSET = sql.raw(CONTROL_ROW_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', '));
 const STORED = CONTROL_ROW_COLUMNS.map(([name]) => name).filter((n) => n !== 'time_known');
 
-const INSERT_HEAD = `insert into controls (${STORED.join(', ')}, local_month, local_hour, local_weekday)
-  select ${STORED.map((n) => `x.${n}`).join(', ')},
+const SELECT_STORED = `${STORED.map((n) => `x.${n}`).join(', ')},
     date_trunc('month', x.occurred_at at time zone z.tz)::date,
     case when x.time_known then extract(hour from x.occurred_at at time zone z.tz)::smallint end,
-    extract(isodow from x.occurred_at at time zone z.tz)::smallint
+    extract(isodow from x.occurred_at at time zone z.tz)::smallint`;
+const INSERT_HEAD = `insert into controls (${STORED.join(', ')}, local_month, local_hour, local_weekday)
+  select ${SELECT_STORED}
   from `;
 const INSERT_TAIL = ` cross join lateral (select ${TIME_ZONE_OF_SOURCE_TEXT} as tz) z
   on conflict (id) do nothing`;
@@ -230,13 +231,14 @@ export interface RegistrationInsert {
 
 /** Inserts one registration; false when a control with this id exists already. */
 export async function insertRegistration(ex: Executor, r: RegistrationInsert): Promise<boolean> {
+  const x = sql`jsonb_to_recordset(${json([r.row])}) as x(${RECORDSET})`;
   const rows = await queryRows<{ id: string }>(
     ex,
-    sql`with ins as (${insertControlsFrom(sql`jsonb_to_recordset(${json([r.row])}) as x(${RECORDSET})`)} returning id)
-        update controls c set subject_key_hash = ${r.subjectKeyHash},
-          subject_key_version = ${r.subjectKeyVersion}, body_hash = ${r.bodyHash},
-          created_by_account_id = ${r.createdByAccountId}
-        from ins where c.id = ins.id returning c.id`,
+    sql`insert into controls (${sql.raw(STORED.join(', '))}, local_month, local_hour, local_weekday,
+          subject_key_hash, subject_key_version, body_hash, created_by_account_id)
+        select ${sql.raw(SELECT_STORED)}, ${r.subjectKeyHash}, ${r.subjectKeyVersion}, ${r.bodyHash},
+          ${r.createdByAccountId}::uuid
+        from ${x} ${sql.raw(INSERT_TAIL)} returning id`,
   );
   return rows.length > 0;
 }
