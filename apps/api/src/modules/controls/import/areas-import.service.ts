@@ -82,6 +82,10 @@ export function createAreaImportService(deps: { db: Database; audit: AuditServic
       }
       if (!columns) break;
       count++;
+      if ('bad' in item) {
+        problems.push({ line: item.line, reason: item.bad });
+        continue;
+      }
       const v = item.values;
       const code = (v[columns.code] ?? '').trim().toUpperCase();
       const name = (v[columns.name] ?? '').trim();

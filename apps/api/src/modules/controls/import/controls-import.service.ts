@@ -90,6 +90,19 @@ export function createControlImportService(deps: {
     const base = { kind: 'controls' as const, format: options.format, sha256 };
     const known = await repo.findImportFile(db, sha256);
     if (known?.status === 'done') {
+      await db.transaction(async (tx) => {
+        await audit.record(tx, options.actor, {
+          action: 'import',
+          recordType: 'control',
+          details: {
+            format: options.format,
+            sha256,
+            sourceArea,
+            alreadyImported: true,
+            inserted: 0,
+          },
+        });
+      });
       options.onProgress?.({ phase: 'done', done: known.rows, total: known.rows });
       return {
         ...base,
@@ -155,6 +168,10 @@ export function createControlImportService(deps: {
       for await (const item of readRows(source, format.required, report, onBytes)) {
         if ('header' in item) continue;
         rows++;
+        if ('bad' in item) {
+          report({ line: item.line, reason: item.bad });
+          continue;
+        }
         const mapped = format.map(item.values, ctx);
         if (Array.isArray(mapped)) {
           report({ line: item.line, reason: `${mapped.join('; ')}.` });

@@ -41,6 +41,9 @@ const BOOLEAN: Partial<Record<string, boolean>> = { true: true, false: false };
 /** `2026-02-01T03:16:00+00:00`: a full timestamp with an offset. */
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$/;
 
+/** Whether YYYY-MM-DD is a day of the calendar (not 2026-02-31). */
+const realDay = (day: string) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+
 function flag(text: string, name: string, reasons: string[]): boolean | null {
   if (text === '') return null;
   const value = BOOLEAN[text.toLowerCase()];
@@ -74,7 +77,7 @@ export const policeUkFormat: ControlFileFormat = {
         `Type "${v.type ?? ''}" is not Person search, Vehicle search or Person and Vehicle search`,
       );
     const date = v.date ?? '';
-    const at = DATE.test(date) ? new Date(date) : null;
+    const at = DATE.test(date) && realDay(date.slice(0, 10)) ? new Date(date) : null;
     if (!at || Number.isNaN(at.getTime()))
       reasons.push(`Date "${date}" is not a timestamp such as 2026-02-01T03:16:00+00:00`);
     const lat = coordinate(v.latitude ?? '', 'Latitude', 90, reasons);

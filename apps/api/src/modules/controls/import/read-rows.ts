@@ -23,8 +23,9 @@ export interface CsvLine {
 
 /**
  * Streams the rows of a CSV with a header, one at a time: the caller awaits its own writes
- * between rows, so the file is never in memory. The header is compared in lower case; rows with
- * the wrong number of fields are problems. Bytes read are reported as progress.
+ * between rows, so the file is never in memory. The header is compared in lower case; a row with
+ * the wrong number of fields comes as `bad`. Problems with the file itself (header, not CSV,
+ * empty) go to `problems`. Bytes read are reported as progress.
  */
 export async function* readRows(
   source: CsvSource,
@@ -32,7 +33,7 @@ export async function* readRows(
   problems: (p: RowProblem, fileLevel?: boolean) => void,
   onProgress?: ProgressListener,
   options: { delimiter?: string } = {},
-): AsyncGenerator<CsvLine | { header: string[] }> {
+): AsyncGenerator<CsvLine | { header: string[] } | { line: number; bad: string }> {
   const input = source.stream();
   let bytes = 0;
   let reported = 0;
@@ -78,10 +79,7 @@ export async function* readRows(
         continue;
       }
       if (record.record.length !== header.length) {
-        problems({
-          line,
-          reason: `Expected ${header.length} fields, found ${record.record.length}.`,
-        });
+        yield { line, bad: `Expected ${header.length} fields, found ${record.record.length}.` };
         continue;
       }
       const values: Record<string, string> = {};
