@@ -146,7 +146,8 @@ export const controlImportFiles = pgTable('control_import_files', {
 /**
  * Monthly counts per team and the analysis' main keys, rebuilt by month from `controls`
  * (after every import and demo load, and by `pvi controls rollup`). Reports over years read
- * this; the current month and breakdowns by buurt or hour read `controls` directly.
+ * this; the current month and breakdowns by buurt or hour read `controls` directly. Outcomes
+ * and explanation are measures, not keys, to keep the rollup far smaller than the table.
  */
 export const controlMonthly = pgTable(
   'control_monthly',
@@ -156,17 +157,23 @@ export const controlMonthly = pgTable(
     unitId: uuid('unit_id'),
     districtId: uuid('district_id'),
     teamId: uuid('team_id'),
-    gemeenteCode: text('gemeente_code'),
     controlType: text('control_type').notNull(),
     initiative: text('initiative'),
     selectionReason: text('selection_reason'),
     legalBasis: text('legal_basis'),
-    outcome: text('outcome').notNull(),
     outcomeLinked: boolean('outcome_linked'),
-    explained: boolean('explained'),
     controls: bigint('controls', { mode: 'number' }).notNull(),
-    searches: bigint('searches', { mode: 'number' }).notNull(),
+    /** Controls with an outcome other than none. */
+    hits: bigint('hits', { mode: 'number' }).notNull(),
+    warnings: bigint('warnings', { mode: 'number' }).notNull(),
+    fines: bigint('fines', { mode: 'number' }).notNull(),
+    arrests: bigint('arrests', { mode: 'number' }).notNull(),
+    seizures: bigint('seizures', { mode: 'number' }).notNull(),
+    referrals: bigint('referrals', { mode: 'number' }).notNull(),
+    explained: bigint('explained', { mode: 'number' }).notNull(),
     withReasonText: bigint('with_reason_text', { mode: 'number' }).notNull(),
+    frisks: bigint('frisks', { mode: 'number' }).notNull(),
+    searches: bigint('searches', { mode: 'number' }).notNull(),
     withSubjectKey: bigint('with_subject_key', { mode: 'number' }).notNull(),
   },
   (t) => [

@@ -494,19 +494,28 @@ export async function refreshMonthly(ex: Executor, from: string, to: string): Pr
   const rows = await queryRows<{ n: number }>(
     ex,
     sql`with ins as (
-          insert into control_monthly (month, source, unit_id, district_id, team_id, gemeente_code,
-            control_type, initiative, selection_reason, legal_basis, outcome, outcome_linked, explained,
-            controls, searches, with_reason_text, with_subject_key)
-          select local_month, source, unit_id, district_id, team_id, gemeente_code, control_type,
-            initiative, selection_reason, legal_basis, outcome, outcome_linked, explained,
+          insert into control_monthly (month, source, unit_id, district_id, team_id, control_type,
+            initiative, selection_reason, legal_basis, outcome_linked, controls, hits, warnings,
+            fines, arrests, seizures, referrals, explained, with_reason_text, frisks, searches,
+            with_subject_key)
+          select local_month, source, unit_id, district_id, team_id, control_type, initiative,
+            selection_reason, legal_basis, outcome_linked,
             count(*),
-            count(*) filter (where act_frisk or act_search_person or act_search_vehicle),
+            count(*) filter (where outcome <> 'none'),
+            count(*) filter (where outcome = 'warning'),
+            count(*) filter (where outcome = 'fine'),
+            count(*) filter (where outcome = 'arrest'),
+            count(*) filter (where outcome = 'seizure'),
+            count(*) filter (where outcome = 'referral'),
+            count(*) filter (where explained),
             count(*) filter (where coalesce(reason_text, '') <> ''),
+            count(*) filter (where act_frisk),
+            count(*) filter (where act_search_person or act_search_vehicle),
             count(*) filter (where subject_ref is not null)
           from controls
           where local_month between ${from}::date and ${to}::date
-          group by local_month, source, unit_id, district_id, team_id, gemeente_code, control_type,
-            initiative, selection_reason, legal_basis, outcome, outcome_linked, explained
+          group by local_month, source, unit_id, district_id, team_id, control_type, initiative,
+            selection_reason, legal_basis, outcome_linked
           returning 1)
         select count(*)::int as n from ins`,
   );
