@@ -21,8 +21,12 @@ export interface ControlRow {
   import_file_id: string | null;
   /** ISO 8601 with offset. */
   occurred_at: string;
-  /** False when the source gives only a date: local hour and weekday stay empty. */
+  /** False when the source gives only a date: the local hour stays empty. Not stored. */
   time_known: boolean;
+  /** Local clock in the source's zone (see localTime): first of the month, hour, ISO weekday. */
+  local_month: string;
+  local_hour: number | null;
+  local_weekday: number;
   unit_id: string | null;
   district_id: string | null;
   team_id: string | null;
@@ -59,14 +63,16 @@ export interface ControlRow {
   extra: Record<string, string | boolean | number> | null;
 }
 
-/** The SQL type of every bulk column, in the order COPY and jsonb_to_recordset use. */
+/** Every stored column with its SQL type, in the order COPY and jsonb_to_recordset use. */
 export const CONTROL_ROW_COLUMNS = [
   ['id', 'uuid'],
   ['source', 'text'],
   ['source_area', 'text'],
   ['import_file_id', 'uuid'],
   ['occurred_at', 'timestamptz'],
-  ['time_known', 'boolean'],
+  ['local_month', 'date'],
+  ['local_hour', 'smallint'],
+  ['local_weekday', 'smallint'],
   ['unit_id', 'uuid'],
   ['district_id', 'uuid'],
   ['team_id', 'uuid'],
@@ -110,6 +116,49 @@ export const SOURCE_TIME_ZONE: Record<ControlSource, string> = {
   // OPP gives local clock times without a zone; they are stored as if UTC (docs/controls.md).
   opp: 'UTC',
 };
+
+const HOUR_MS = 3_600_000;
+const summerCache = new Map<number, readonly [number, number]>();
+/** EU summer time, in Amsterdam and London alike: 01:00 UTC on the last Sunday of March to that of October. */
+function summerTime(year: number): readonly [number, number] {
+  let span = summerCache.get(year);
+  if (!span) {
+    const lastSunday = (month: number) => {
+      const last = new Date(Date.UTC(year, month + 1, 0));
+      return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+    };
+    span = [lastSunday(2), lastSunday(9)];
+    summerCache.set(year, span);
+  }
+  return span;
+}
+
+/** Hours ahead of UTC in winter, for each source's zone (`SOURCE_TIME_ZONE`). */
+const WINTER_OFFSET: Record<ControlSource, number> = { pvi: 1, 'police-uk': 0, opp: 0 };
+
+/**
+ * The local month, hour and weekday of a moment in the source's zone, computed here rather than
+ * by the database so that bulk loads can COPY straight into the table. The rule is the EU's
+ * (since 1996); OPP times are local clock times stored as if UTC, so they get no offset.
+ */
+export function localTime(
+  ms: number,
+  source: ControlSource,
+  timeKnown: boolean,
+): { local_month: string; local_hour: number | null; local_weekday: number } {
+  let offset = WINTER_OFFSET[source];
+  if (source !== 'opp') {
+    const [start, end] = summerTime(new Date(ms).getUTCFullYear());
+    if (ms >= start && ms < end) offset += 1;
+  }
+  const local = new Date(ms + offset * HOUR_MS);
+  const month = local.getUTCMonth() + 1;
+  return {
+    local_month: `${local.getUTCFullYear()}-${month < 10 ? '0' : ''}${month}-01`,
+    local_hour: timeKnown ? local.getUTCHours() : null,
+    local_weekday: ((local.getUTCDay() + 6) % 7) + 1,
+  };
+}
 
 export const actionsOf = (row: {
   act_identity_check: boolean;

@@ -3,7 +3,7 @@ import { demoAreas } from '@pvi/db/demo/areas';
 import { generateDemoControls } from '@pvi/db/demo/controls';
 import type { DemoOrganisation, DemoScale } from '@pvi/db/demo';
 import type { ProgressListener } from '../org/import/csv.ts';
-import type { ControlRow } from './control-row.ts';
+import { localTime, type ControlRow } from './control-row.ts';
 import * as repo from './controls.repository.ts';
 
 const BATCH = 5000;
@@ -40,6 +40,7 @@ export function createControlsDemoService(deps: { database: DatabaseHandle }) {
           import_file_id: null,
           occurred_at: c.occurredAt,
           time_known: true,
+          ...localTime(Date.parse(c.occurredAt), 'pvi', true),
           unit_id: team.unitId,
           district_id: team.districtId,
           team_id: team.id,

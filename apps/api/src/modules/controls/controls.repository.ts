@@ -5,33 +5,18 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { queryRows, type Executor } from '@pvi/db';
 import type { ControlExportQuery, ControlSource } from '@pvi/contracts';
-import { CONTROL_ROW_COLUMNS, SOURCE_TIME_ZONE, type ControlRow } from './control-row.ts';
+import { CONTROL_ROW_COLUMNS, type ControlRow } from './control-row.ts';
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
-/** `case source when … then zone … end`, from the constant table of source time zones. */
-const TIME_ZONE_OF_SOURCE_TEXT = `case x.source ${Object.entries(SOURCE_TIME_ZONE)
-  .map(([source, zone]) => `when '${source}' then '${zone}'`)
-  .join(' ')} end`;
 const RECORDSET = sql.raw(CONTROL_ROW_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', '));
-const STORED = CONTROL_ROW_COLUMNS.map(([name]) => name).filter((n) => n !== 'time_known');
+const COLUMNS = CONTROL_ROW_COLUMNS.map(([name]) => name).join(', ');
+const SELECT_X = CONTROL_ROW_COLUMNS.map(([name]) => `x.${name}`).join(', ');
 
-const SELECT_STORED = `${STORED.map((n) => `x.${n}`).join(', ')},
-    date_trunc('month', x.occurred_at at time zone z.tz)::date,
-    case when x.time_known then extract(hour from x.occurred_at at time zone z.tz)::smallint end,
-    extract(isodow from x.occurred_at at time zone z.tz)::smallint`;
-const INSERT_HEAD = `insert into controls (${STORED.join(', ')}, local_month, local_hour, local_weekday)
-  select ${SELECT_STORED}
-  from `;
-const INSERT_TAIL = ` cross join lateral (select ${TIME_ZONE_OF_SOURCE_TEXT} as tz) z
-  on conflict (id) do nothing`;
-
-/**
- * The insert shared by every path: the stored columns plus the local month, hour and weekday in
- * the source's zone, from a relation `x` with the bulk columns. Existing ids are left alone.
- */
+/** The insert every path shares; existing ids are left alone (a repeat changes nothing). */
 export const insertControlsFrom = (relation: SQL) =>
-  sql`${sql.raw(INSERT_HEAD)}${relation}${sql.raw(INSERT_TAIL)}`;
+  sql`insert into controls (${sql.raw(COLUMNS)}) select ${sql.raw(SELECT_X)} from ${relation}
+      on conflict (id) do nothing`;
 
 /** A value in COPY's text format. */
 export function copyText(value: ControlRow[keyof ControlRow]): string {
@@ -47,35 +32,55 @@ export const copyLine = (row: ControlRow) =>
   `${CONTROL_ROW_COLUMNS.map(([name]) => copyText(row[name])).join('\t')}\n`;
 
 /**
- * On PostgreSQL: each batch is copied into a temporary staging table on one connection
- * (COPY FROM STDIN), then moved into `controls` with the same INSERT … ON CONFLICT DO NOTHING as
- * the other path, so repeats stay harmless. (PGlite has no streaming COPY FROM STDIN.)
+ * On PostgreSQL, each batch is COPYed (FROM STDIN) straight into `controls` inside a savepoint.
+ * When a row of the batch is there already (the same rows from another file, or an interrupted
+ * import tried again), the savepoint is rolled back and the batch goes through a temporary staging
+ * table and the same INSERT … ON CONFLICT DO NOTHING as the other path. (PGlite has no streaming
+ * COPY FROM STDIN: it always takes the INSERT path.)
  */
 export async function openCopyWriter(pool: pg.Pool) {
   const client = await pool.connect();
-  const columns = CONTROL_ROW_COLUMNS.map(([name]) => name).join(', ');
-  try {
-    await client.query(
-      `create temp table if not exists controls_stage (${CONTROL_ROW_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`,
+  let staged = false;
+  const copy = async (table: string, text: string) => {
+    await pipeline(
+      Readable.from([text]),
+      client.query(copyFrom(`copy ${table} (${COLUMNS}) from stdin`)),
     );
-  } catch (error) {
-    client.release();
-    throw error;
-  }
-  const move = `with ins as (${INSERT_HEAD} controls_stage x ${INSERT_TAIL} returning 1)
-    select count(*)::int as n from ins`;
+  };
   return {
     write: async (rows: ControlRow[]): Promise<number> => {
-      await pipeline(
-        Readable.from([rows.map(copyLine).join('')]),
-        client.query(copyFrom(`copy controls_stage (${columns}) from stdin`)),
-      );
-      const result = await client.query<{ n: number }>(move);
-      await client.query('truncate controls_stage');
-      return result.rows[0]?.n ?? 0;
+      const text = rows.map(copyLine).join('');
+      await client.query('begin');
+      try {
+        await client.query('savepoint batch');
+        try {
+          await copy('controls', text);
+          await client.query('commit');
+          return rows.length;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '23505') throw error;
+          await client.query('rollback to savepoint batch');
+        }
+        if (!staged) {
+          await client.query(
+            `create temp table if not exists controls_stage (${CONTROL_ROW_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')}) on commit delete rows`,
+          );
+          staged = true;
+        }
+        await copy('controls_stage', text);
+        const result = await client.query<{ n: number }>(
+          `with ins as (insert into controls (${COLUMNS}) select ${SELECT_X} from controls_stage x
+             on conflict (id) do nothing returning 1) select count(*)::int as n from ins`,
+        );
+        await client.query('commit');
+        return result.rows[0]?.n ?? 0;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      }
     },
     close: async () => {
-      await client.query('drop table if exists controls_stage').catch(() => undefined);
+      if (staged) await client.query('drop table if exists controls_stage').catch(() => undefined);
       client.release();
     },
   };
@@ -234,11 +239,11 @@ export async function insertRegistration(ex: Executor, r: RegistrationInsert): P
   const x = sql`jsonb_to_recordset(${json([r.row])}) as x(${RECORDSET})`;
   const rows = await queryRows<{ id: string }>(
     ex,
-    sql`insert into controls (${sql.raw(STORED.join(', '))}, local_month, local_hour, local_weekday,
+    sql`insert into controls (${sql.raw(COLUMNS)},
           subject_key_hash, subject_key_version, body_hash, created_by_account_id)
-        select ${sql.raw(SELECT_STORED)}, ${r.subjectKeyHash}, ${r.subjectKeyVersion}, ${r.bodyHash},
+        select ${sql.raw(SELECT_X)}, ${r.subjectKeyHash}, ${r.subjectKeyVersion}, ${r.bodyHash},
           ${r.createdByAccountId}::uuid
-        from ${x} ${sql.raw(INSERT_TAIL)} returning id`,
+        from ${x} on conflict (id) do nothing returning id`,
   );
   return rows.length > 0;
 }

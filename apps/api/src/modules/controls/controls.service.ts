@@ -13,7 +13,7 @@ import type {
 import { AppError, notFound, type InvalidParam } from '../../errors.ts';
 import { grantCovers, type GrantRef } from '../../access.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
-import { actionsOf, type ControlRow } from './control-row.ts';
+import { actionsOf, localTime, type ControlRow } from './control-row.ts';
 import { checkRegistration } from './rules.ts';
 import { pseudonymCandidates, type PseudonymKey } from './pseudonym.ts';
 import { EXPORT_HEADER, exportLine } from './import/pvi-format.ts';
@@ -197,6 +197,7 @@ export function createControlsService(deps: {
       import_file_id: null,
       occurred_at: occurredAt.toISOString(),
       time_known: true,
+      ...localTime(occurredAt.getTime(), 'pvi', true),
       unit_id: team.unitId,
       district_id: team.districtId,
       team_id: team.teamId,

@@ -2,7 +2,7 @@ import type { Database } from '@pvi/db';
 import type { Actor, AuditService } from '../../audit/audit.service.ts';
 import type { CsvSource, ProgressListener, RowProblem } from '../../org/import/csv.ts';
 import * as repo from '../controls.repository.ts';
-import { readRows } from './read-rows.ts';
+import { readRows, type RowItem } from './read-rows.ts';
 
 /**
  * Columns we accept, each under its own name or CBS's (Kerncijfers wijken en buurten: `Codering`,
@@ -65,9 +65,12 @@ export function createAreaImportService(deps: { db: Database; audit: AuditServic
     let columns: { code: string; name: string; lat: string; lng: string } | null = null;
     let count = 0;
     const delimiter = await delimiterOf(source);
-    for await (const item of readRows(source, [], (p) => problems.push(p), options.onProgress, {
+    const items: RowItem[] = [];
+    for await (const batch of readRows(source, [], (p) => problems.push(p), options.onProgress, {
       delimiter,
-    })) {
+    }))
+      items.push(...batch);
+    for (const item of items) {
       if ('header' in item) {
         const [code, name, lat, lng] = [CODE, NAME, LAT, LNG].map((n) => first(item.header, n));
         if (!code || !name || !lat || !lng) {

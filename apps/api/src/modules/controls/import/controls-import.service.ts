@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '@pvi/db';
 import type { ControlImportFormat } from '@pvi/contracts';
 import type { Actor, AuditService } from '../../audit/audit.service.ts';
 import type { CsvSource, Progress, ProgressListener, RowProblem } from '../../org/import/csv.ts';
-import type { ControlRow } from '../control-row.ts';
+import { localTime, type ControlRow } from '../control-row.ts';
 import * as repo from '../controls.repository.ts';
 import type { ControlFileFormat, MapContext } from './format.ts';
 import { oppFormat } from './opp.ts';
@@ -165,34 +165,42 @@ export function createControlImportService(deps: {
       const onBytes = options.onProgress
         ? (p: Progress) => options.onProgress?.({ ...p, phase: 'writing' })
         : undefined;
-      for await (const item of readRows(source, format.required, report, onBytes)) {
-        if ('header' in item) continue;
-        rows++;
-        if ('bad' in item) {
-          report({ line: item.line, reason: item.bad });
-          continue;
+      for await (const items of readRows(source, format.required, report, onBytes)) {
+        for (const item of items) {
+          if ('header' in item) continue;
+          rows++;
+          if ('bad' in item) {
+            report({ line: item.line, reason: item.bad });
+            continue;
+          }
+          const mapped = format.map(item.values, ctx);
+          if (Array.isArray(mapped)) {
+            report({ line: item.line, reason: `${mapped.join('; ')}.` });
+            continue;
+          }
+          let id = mapped.id;
+          if (!id) {
+            const digest = createHash('sha256')
+              .update(keyPrefix)
+              .update(item.fields.join('\u001f'))
+              .digest();
+            id = uuidFrom(digest);
+            const n = seen.get(id) ?? 0;
+            seen.set(id, n + 1);
+            if (n > 0) id = uuidFrom(createHash('sha256').update(digest).update(`#${n}`).digest());
+          }
+          const at = mapped.occurred_at;
+          if (!minTime || at < minTime) minTime = at;
+          if (!maxTime || at > maxTime) maxTime = at;
+          const row = mapped as ControlRow;
+          row.id = id;
+          const local = localTime(Date.parse(at), mapped.source, mapped.time_known);
+          row.local_month = local.local_month;
+          row.local_hour = local.local_hour;
+          row.local_weekday = local.local_weekday;
+          batch.push(row);
+          if (batch.length >= BATCH) await flush();
         }
-        const mapped = format.map(item.values, ctx);
-        if (Array.isArray(mapped)) {
-          report({ line: item.line, reason: `${mapped.join('; ')}.` });
-          continue;
-        }
-        let id = mapped.id;
-        if (!id) {
-          const digest = createHash('sha256')
-            .update(keyPrefix)
-            .update(item.fields.join('\u001f'))
-            .digest();
-          id = uuidFrom(digest);
-          const n = seen.get(id) ?? 0;
-          seen.set(id, n + 1);
-          if (n > 0) id = uuidFrom(createHash('sha256').update(digest).update(`#${n}`).digest());
-        }
-        const at = mapped.occurred_at;
-        if (!minTime || at < minTime) minTime = at;
-        if (!maxTime || at > maxTime) maxTime = at;
-        batch.push({ ...mapped, id });
-        if (batch.length >= BATCH) await flush();
       }
       await flush();
       await flush();

@@ -26,6 +26,10 @@ export const empty = (): Omit<
   'source' | 'occurred_at' | 'control_type' | 'outcome'
 > => ({
   id: null,
+  // Set by the importer from occurred_at (localTime).
+  local_month: '',
+  local_hour: null,
+  local_weekday: 0,
   source_area: null,
   import_file_id: null,
   time_known: true,
