@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { DatabaseHandle } from '@pvi/db';
 import type { ControlImportFormat } from '@pvi/contracts';
 import type { Actor, AuditService } from '../../audit/audit.service.ts';
@@ -180,14 +180,11 @@ export function createControlImportService(deps: {
           }
           let id = mapped.id;
           if (!id) {
-            const digest = createHash('sha256')
-              .update(keyPrefix)
-              .update(item.fields.join('\u001f'))
-              .digest();
+            const digest = hash('sha256', keyPrefix + item.fields.join('\u001f'), 'buffer');
             id = uuidFrom(digest);
             const n = seen.get(id) ?? 0;
             seen.set(id, n + 1);
-            if (n > 0) id = uuidFrom(createHash('sha256').update(digest).update(`#${n}`).digest());
+            if (n > 0) id = uuidFrom(hash('sha256', `${id}#${n}`, 'buffer'));
           }
           const at = mapped.occurred_at;
           if (!minTime || at < minTime) minTime = at;

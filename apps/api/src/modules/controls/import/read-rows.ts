@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
+import { CsvSplitter, CsvSyntaxError, type CsvRecord } from './csv-splitter.ts';
 import type { CsvSource, ProgressListener, RowProblem } from '../../org/import/csv.ts';
 
 /** The SHA-256 of a file, read once without parsing (the per-file idempotency key). */
@@ -22,41 +22,10 @@ export interface CsvLine {
   fields: string[];
 }
 
-type Parsed = { record: string[]; info: { lines: number } };
 export type RowItem = CsvLine | { header: string[] } | { line: number; bad: string };
 
-/** The parser's records in arrays of what is buffered (up to 2,000): one await per array. */
-async function* recordBatches(parser: Readable): AsyncGenerator<Parsed[]> {
-  const ended = { done: false, error: null as Error | null };
-  parser.once('end', () => (ended.done = true));
-  parser.once('error', (error: Error) => (ended.error = error));
-  for (;;) {
-    const batch: Parsed[] = [];
-    let record: Parsed | null;
-    while (batch.length < 2000 && (record = parser.read() as Parsed | null) !== null)
-      batch.push(record);
-    if (batch.length) {
-      yield batch;
-      continue;
-    }
-    if (ended.error) throw ended.error;
-    if (ended.done || parser.readableEnded) return;
-    await new Promise<void>((resolve) => {
-      const wake = () => {
-        parser.off('readable', wake);
-        parser.off('end', wake);
-        parser.off('error', wake);
-        resolve();
-      };
-      parser.on('readable', wake);
-      parser.on('end', wake);
-      parser.on('error', wake);
-    });
-  }
-}
-
 /**
- * Streams the rows of a CSV with a header, in arrays of a few thousand: the caller awaits its own
+ * Streams the rows of a CSV with a header, one array per chunk read: the caller awaits its own
  * writes between arrays, so the file is never in memory. The header is compared in lower case; a
  * row with the wrong number of fields comes as `bad`. Problems with the file itself (header, not
  * CSV, empty) go to `problems`. Bytes read are reported as progress.
@@ -69,62 +38,61 @@ export async function* readRows(
   options: { delimiter?: string } = {},
 ): AsyncGenerator<RowItem[]> {
   const input = source.stream();
+  const decoder = new StringDecoder('utf8');
+  const splitter = new CsvSplitter(options.delimiter ?? ',');
   let bytes = 0;
   let reported = 0;
-  input.on('data', (chunk: Buffer) => {
-    bytes += chunk.length;
-    if (onProgress && bytes - reported >= 256 * 1024) {
-      reported = bytes;
-      onProgress({ phase: 'reading', done: bytes, total: source.size });
-    }
-  });
-  const parser = input.pipe(
-    parse({
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      trim: true,
-      delimiter: options.delimiter ?? ',',
-    }),
-  );
   let header: string[] | null = null;
-  try {
-    for await (const records of recordBatches(parser)) {
-      const items: RowItem[] = [];
-      for (const { record, info } of records) {
-        const line = info.lines;
-        if (!header) {
-          header = record.map((h) => h.trim().toLowerCase());
-          const missing = required.filter((h) => !header!.includes(h));
-          if (missing.length) {
-            problems(
-              {
-                line,
-                reason: `The header lacks column(s): ${missing.join(', ')}. Expected at least: ${required.join(',')}.`,
-              },
-              true,
-            );
-            input.destroy();
-            parser.destroy();
-            return;
-          }
-          items.push({ header });
-          continue;
+  /** Turns records into items; false when the header is wrong (the file is not read further). */
+  const itemsOf = (records: CsvRecord[], items: RowItem[]): boolean => {
+    for (const { fields, line } of records) {
+      if (!header) {
+        header = fields.map((h) => h.toLowerCase());
+        const missing = required.filter((h) => !header!.includes(h));
+        if (missing.length) {
+          problems(
+            {
+              line,
+              reason: `The header lacks column(s): ${missing.join(', ')}. Expected at least: ${required.join(',')}.`,
+            },
+            true,
+          );
+          return false;
         }
-        if (record.length !== header.length) {
-          items.push({ line, bad: `Expected ${header.length} fields, found ${record.length}.` });
-          continue;
-        }
-        const values: Record<string, string> = {};
-        for (let i = 0; i < header.length; i++) values[header[i]!] = record[i]!;
-        items.push({ line, values, fields: record });
+        items.push({ header });
+        continue;
       }
-      yield items;
+      if (fields.length !== header.length) {
+        items.push({ line, bad: `Expected ${header.length} fields, found ${fields.length}.` });
+        continue;
+      }
+      const values: Record<string, string> = {};
+      for (let i = 0; i < header.length; i++) values[header[i]!] = fields[i]!;
+      items.push({ line, values, fields });
     }
+    return true;
+  };
+  try {
+    for await (const chunk of input) {
+      bytes += (chunk as Buffer).length;
+      const items: RowItem[] = [];
+      const ok = itemsOf(splitter.push(decoder.write(chunk as Buffer)), items);
+      if (items.length) yield items;
+      if (!ok) return;
+      if (onProgress && bytes - reported >= 256 * 1024) {
+        reported = bytes;
+        onProgress({ phase: 'reading', done: bytes, total: source.size });
+      }
+    }
+    const items: RowItem[] = [];
+    const ok = itemsOf(splitter.push(decoder.end()).concat(splitter.end()), items);
+    if (items.length) yield items;
+    if (!ok) return;
   } catch (error) {
-    const e = error as Error & { lines?: number };
-    problems({ line: e.lines ?? 0, reason: `The file is not valid CSV: ${e.message}` }, true);
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    problems({ line: error.line, reason: `The file is not valid CSV: ${error.message}` }, true);
+  } finally {
+    input.destroy();
   }
   if (!header) problems({ line: 1, reason: 'The file is empty.' }, true);
   onProgress?.({ phase: 'reading', done: bytes, total: source.size });
