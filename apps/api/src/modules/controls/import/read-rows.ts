@@ -42,13 +42,15 @@ export async function* readRows(
   const splitter = new CsvSplitter(options.delimiter ?? ',');
   let bytes = 0;
   let reported = 0;
-  let header: string[] | null = null;
+  const state: { header: string[] | null } = { header: null };
   /** Turns records into items; false when the header is wrong (the file is not read further). */
   const itemsOf = (records: CsvRecord[], items: RowItem[]): boolean => {
     for (const { fields, line } of records) {
+      const header = state.header;
       if (!header) {
-        header = fields.map((h) => h.toLowerCase());
-        const missing = required.filter((h) => !header!.includes(h));
+        const names = fields.map((h) => h.toLowerCase());
+        state.header = names;
+        const missing = required.filter((h) => !names.includes(h));
         if (missing.length) {
           problems(
             {
@@ -59,7 +61,7 @@ export async function* readRows(
           );
           return false;
         }
-        items.push({ header });
+        items.push({ header: names });
         continue;
       }
       if (fields.length !== header.length) {
@@ -94,6 +96,6 @@ export async function* readRows(
   } finally {
     input.destroy();
   }
-  if (!header) problems({ line: 1, reason: 'The file is empty.' }, true);
+  if (!state.header) problems({ line: 1, reason: 'The file is empty.' }, true);
   onProgress?.({ phase: 'reading', done: bytes, total: source.size });
 }
