@@ -99,9 +99,14 @@ export async function insertControlRows(ex: Executor, rows: ControlRow[]): Promi
 
 /** The team (with its unit and district) a person was a member of on a day. */
 export async function findTeamOn(ex: Executor, personId: string, day: string) {
-  const rows = await queryRows<{ teamId: string; unitId: string; districtId: string | null }>(
+  const rows = await queryRows<{
+    teamId: string;
+    teamName: string;
+    unitId: string;
+    districtId: string | null;
+  }>(
     ex,
-    sql`select t.id as "teamId", t.unit_id as "unitId", t.district_id as "districtId"
+    sql`select t.id as "teamId", t.name as "teamName", t.unit_id as "unitId", t.district_id as "districtId"
         from memberships m join teams t on t.id = m.team_id
         where m.person_id = ${personId} and m.valid_from <= ${day}::date
           and (m.valid_to is null or m.valid_to > ${day}::date)
@@ -232,6 +237,7 @@ export interface RegistrationInsert {
   subjectKeyVersion: string | null;
   bodyHash: string;
   createdByAccountId: string | null;
+  createdAt: Date;
 }
 
 /** Inserts one registration; false when a control with this id exists already. */
@@ -240,9 +246,9 @@ export async function insertRegistration(ex: Executor, r: RegistrationInsert): P
   const rows = await queryRows<{ id: string }>(
     ex,
     sql`insert into controls (${sql.raw(COLUMNS)},
-          subject_key_hash, subject_key_version, body_hash, created_by_account_id)
+          subject_key_hash, subject_key_version, body_hash, created_by_account_id, created_at)
         select ${sql.raw(SELECT_X)}, ${r.subjectKeyHash}, ${r.subjectKeyVersion}, ${r.bodyHash},
-          ${r.createdByAccountId}::uuid
+          ${r.createdByAccountId}::uuid, ${r.createdAt.toISOString()}::timestamptz
         from ${x} on conflict (id) do nothing returning id`,
   );
   return rows.length > 0;

@@ -240,23 +240,68 @@ export function createControlsService(deps: {
       subjectKeyVersion: candidates[0]?.version ?? null,
       bodyHash,
       createdByAccountId: actor.accountId,
+      createdAt: t,
     });
+    const show = seesOfficers(viewer.grant);
+    if (created)
+      return {
+        created,
+        record: toRecord(
+          {
+            id: row.id,
+            source: 'pvi',
+            sourceArea: null,
+            occurredAt: row.occurred_at,
+            teamId: team.teamId,
+            teamName: team.teamName,
+            unitId: team.unitId,
+            districtId: team.districtId,
+            officerPersonId: personId,
+            buurtCode: buurt.code,
+            buurtName: buurt.name,
+            wijkCode: buurt.wijkCode,
+            wijkName: buurt.wijkName,
+            gemeenteCode: buurt.gemeenteCode,
+            gemeenteName: buurt.gemeenteName,
+            controlType: row.control_type,
+            initiative: row.initiative,
+            selectionReason: row.selection_reason,
+            reasonText: row.reason_text,
+            legalBasis: row.legal_basis,
+            legalBasisText: null,
+            explained: row.explained,
+            notExplainedWhy: row.not_explained_why,
+            act_identity_check: row.act_identity_check,
+            act_frisk: row.act_frisk,
+            act_search_person: row.act_search_person,
+            act_search_vehicle: row.act_search_vehicle,
+            outcome: row.outcome,
+            outcomeText: null,
+            outcomeLinked: row.outcome_linked,
+            durationBand: row.duration_band,
+            subjectKind: row.subject_kind,
+            subjectKeyHash: candidates[0]?.hash ?? null,
+            subjectKeyVersion: candidates[0]?.version ?? null,
+            bodyHash,
+            createdAt: t,
+          },
+          show,
+        ),
+      };
     const stored = await repo.findControl(db, body.id);
-    if (!stored) throw new Error(`control ${body.id} vanished after its insert`);
-    if (!created) {
-      const sameSubject =
-        stored.subjectKeyHash === null
-          ? candidates.length === 0
-          : candidates.some(
-              (c) => c.version === stored.subjectKeyVersion && c.hash === stored.subjectKeyHash,
-            );
-      if (stored.bodyHash !== bodyHash || !sameSubject)
-        throw new AppError(
-          'conflict',
-          `A different control with id ${body.id} exists already: make a new id for a new control.`,
-        );
-    }
-    return { created, record: toRecord(stored, seesOfficers(viewer.grant)) };
+    if (!stored) throw new Error(`control ${body.id} vanished after its conflict`);
+    const sameSubject =
+      stored.subjectKeyHash === null
+        ? candidates.length === 0
+        : candidates.some(
+            (c) => c.version === stored.subjectKeyVersion && c.hash === stored.subjectKeyHash,
+          );
+    if (stored.bodyHash !== bodyHash || !sameSubject)
+      throw new AppError(
+        'conflict',
+        `A different control with id ${body.id} exists already: make a new id for a new control.`,
+      );
+    return { created, record: toRecord(stored, show) };
   }
 
   /** One control; the read is audited. */
