@@ -56,7 +56,7 @@ export default defineConfig({
                 name: 'integration-pg',
                 include: [...integrationFiles, ...postgresOnlyFiles],
                 // The CLI tests always run on their own embedded folders; once is enough.
-                exclude: ['apps/api/test/cli.test.ts'],
+                exclude: ['apps/api/test/cli.test.ts', 'apps/api/test/cli-controls.test.ts'],
                 globalSetup: ['apps/api/test/global-setup.ts'],
                 env: { PVI_TEST_DB: 'postgres' },
                 testTimeout: 60_000,

@@ -32,6 +32,9 @@ import { createOrgImportService } from './modules/org/import/org-import.service.
 import { createImportJobsService } from './modules/imports/imports.service.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { createControlsService } from './modules/controls/controls.service.ts';
+import { controlRoutes } from './modules/controls/controls.routes.ts';
+import { createControlImportService } from './modules/controls/import/controls-import.service.ts';
 import { registerWeb } from './plugins/web.ts';
 import { createMailService } from './modules/mail/mail.service.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
@@ -173,6 +176,13 @@ export function createServices(options: Pick<BuildOptions, 'config' | 'database'
   const org = createOrgService({ db, audit });
   const auth = createAuthService({ db, config: options.config, audit, org, now: options.now });
   const accounts = createAccountsService({ db, audit, auth, org });
+  const controls = createControlsService({
+    db,
+    audit,
+    pseudonymKeys: options.config.pseudonymKeys,
+    now: options.now,
+  });
+  const controlImport = createControlImportService({ database: options.database, audit });
   const mail = createMailService({
     db,
     audit,
@@ -230,6 +240,8 @@ export function createServices(options: Pick<BuildOptions, 'config' | 'database'
     plans,
     attention,
     hrIndicators,
+    controls,
+    controlImport,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -303,7 +315,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         { name: 'accounts', description: 'Accounts and role grants (administration)' },
         {
           name: 'imports',
-          description: 'CSV imports of the organisation and people (administration)',
+          description: 'CSV imports of the organisation, people and controls (administration)',
+        },
+        {
+          name: 'controls',
+          description: 'Professional controls: registration, reading, export; CBS areas',
         },
       ],
       components: {
@@ -393,10 +409,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
             db: options.database.db,
             audit: services.audit,
             orgImport: createOrgImportService({ db: options.database.db, audit: services.audit }),
+            controlImport: services.controlImport,
             log: app.log,
           }),
         ),
       );
+      await api.register(controlRoutes(services.controls));
       api.get(
         '/openapi.json',
         { config: { access: access.public() }, schema: { hide: true } },

@@ -1,3 +1,5 @@
+import { parsePseudonymKeys, type PseudonymKey } from './modules/controls/pseudonym.ts';
+
 export interface OidcConfig {
   issuer: string;
   clientId: string;
@@ -31,6 +33,8 @@ export interface AppConfig {
   /** Installation defaults for the team monitor's disclosure rules (each wave locks its own copy). */
   surveyMinGroupSize: number;
   surveyMinOpenAnswerGroupSize: number;
+  /** Keys for pseudonymising subject keys of controls (`PVI_PSEUDONYM_KEYS`), current first. */
+  pseudonymKeys: PseudonymKey[];
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -77,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: env.PVI_MAIL_FROM ?? 'PvI-platform <noreply@pvi.invalid>',
     surveyMinGroupSize: int(env.PVI_SURVEY_MIN_GROUP, 5, 'PVI_SURVEY_MIN_GROUP'),
     surveyMinOpenAnswerGroupSize: int(env.PVI_SURVEY_MIN_OPEN, 10, 'PVI_SURVEY_MIN_OPEN'),
+    pseudonymKeys: parsePseudonymKeys(env.PVI_PSEUDONYM_KEYS),
   };
 }

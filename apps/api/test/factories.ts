@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { districts, memberships, people, teams, units, type Database } from '@pvi/db';
 import type { Role, ScopeType } from '@pvi/contracts';
@@ -116,6 +116,33 @@ export async function signInAs(
 ) {
   const { username, accountId } = await createAccount(services, role, scope, options);
   return { ...(await signIn(app, username)), username, accountId };
+}
+
+/** The demo's CBS areas (gemeenten, wijken and buurten of the demo municipalities). */
+export async function seedAreas(db: Database) {
+  const { demoAreas } = await import('@pvi/db/demo/areas');
+  const { upsertAreas } = await import('../src/modules/controls/controls.repository.ts');
+  await upsertAreas(db, demoAreas(), true);
+}
+
+/** A registration that breaks no rule, for the buurt Kop Zeedijk (BU03630000). */
+export function registration(overrides: Record<string, unknown> = {}) {
+  return {
+    id: randomUUID(),
+    occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+    buurtCode: 'BU03630000',
+    controlType: 'person',
+    initiative: 'proactive',
+    selectionReason: 'behaviour',
+    reasonText: 'Liep weg bij het zien van de politie',
+    legalBasis: 'wid',
+    explained: true,
+    actions: ['identity_check'],
+    outcome: 'none',
+    outcomeLinked: false,
+    durationBand: '5to15',
+    ...overrides,
+  };
 }
 
 export interface SurveyOrgFixture {

@@ -6,3 +6,4 @@ export * from './imports.ts';
 export * from './survey.ts';
 export * from './instrument.ts';
 export * from './plans.ts';
+export * from './controls.ts';

@@ -4,13 +4,15 @@ import { sql } from 'drizzle-orm';
 import { grantApiRole, openDatabase, queryRows } from '@pvi/db';
 import { generateDemoOrganisation, type DemoScale } from '@pvi/db/demo';
 import { toOrgCsv, toPeopleCsv } from '@pvi/db/demo/csv';
-import { roles, type Role } from '@pvi/contracts';
+import { controlImportFormats, roles, type ControlImportFormat, type Role } from '@pvi/contracts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { systemActor } from '../modules/audit/audit.service.ts';
 import { fileSource } from '../modules/org/import/csv.ts';
 import type { ImportResult } from '../modules/org/import/org-import.service.ts';
 import { DEMO_PASSWORD } from '../modules/org/demo.service.ts';
+import type { ControlImportResult } from '../modules/controls/import/controls-import.service.ts';
+import type { AreaImportResult } from '../modules/controls/import/areas-import.service.ts';
 import { openContext, UsageError, withContext, type CliContext } from './context.ts';
 import { progressBar } from './progress.ts';
 
@@ -91,6 +93,50 @@ async function printDemoLogins(ctx: CliContext, port: number) {
   out('Stoppen: Ctrl+C');
 }
 
+function parseControlFormat(value: unknown): ControlImportFormat {
+  if (typeof value !== 'string' || !(controlImportFormats as readonly string[]).includes(value))
+    throw new UsageError(`--format must be one of ${controlImportFormats.join(', ')}.`);
+  return value as ControlImportFormat;
+}
+
+/** `2026-02-city-of-london-stop-and-search.csv` → `city-of-london`. */
+export function policeUkAreaOf(path: string): string | null {
+  const match = /(?:^|\/)\d{4}-\d{2}-(.+?)-stop-and-search\.csv$/i.exec(path);
+  return match?.[1] ?? null;
+}
+
+function reportControlImport(r: ControlImportResult): number {
+  if (r.alreadyImported) {
+    out(
+      `This file was imported before (sha256 ${r.sha256.slice(0, 12)}…): nothing changed. ${r.rows} rows, ${r.rejected} of them bad.`,
+    );
+    return 0;
+  }
+  for (const p of r.problems) process.stderr.write(`  line ${p.line}: ${p.reason}\n`);
+  if (r.rejected > r.problems.length)
+    process.stderr.write(`  … and ${r.rejected - r.problems.length} more bad rows.\n`);
+  if (!r.ok) {
+    process.stderr.write('The file could not be read to its end; importing it again retries.\n');
+    return 1;
+  }
+  out(
+    `Imported controls (${r.format}): ${r.rows} rows — ${r.inserted} new, ${r.unchanged} already there, ${r.rejected} bad (sha256 ${r.sha256.slice(0, 12)}…).`,
+  );
+  return r.rejected > 0 ? 1 : 0;
+}
+
+function reportAreaImport(r: AreaImportResult): number {
+  if (!r.ok) {
+    process.stderr.write(`Import refused: ${r.problems.length} bad row(s); nothing was written.\n`);
+    for (const p of r.problems) process.stderr.write(`  line ${p.line}: ${p.reason}\n`);
+    return 1;
+  }
+  out(
+    `Imported areas: ${r.rows} rows — ${r.inserted} new, ${r.updated} changed, ${r.unchanged} unchanged.`,
+  );
+  return 0;
+}
+
 function reportImport(result: ImportResult): number {
   if (!result.ok) {
     process.stderr.write(
@@ -128,7 +174,7 @@ export const commands: Record<string, Command> = {
           actor: systemActor('demo'),
           onProgress: progressBar(),
         });
-        out(`Demo geladen: ${r.people} mensen in ${r.teams} teams.`);
+        out(`Demo geladen: ${r.people} mensen in ${r.teams} teams, ${r.controls} controles.`);
         const s = await ctx.surveyDemo.load({ seed: 1, actor: systemActor('demo') });
         out(`Teammonitor: ${s.waves.length} afgesloten metingen met ${s.responses} antwoorden.`);
       }
@@ -185,7 +231,7 @@ export const commands: Record<string, Command> = {
         });
         const s = await ctx.surveyDemo.load({ seed, actor: systemActor('demo') });
         out(
-          `Demo loaded: ${r.people} people in ${r.teams} teams, ${s.waves.length} closed team-monitor waves (${s.responses} responses). Sign in as demo.beheerder / ${DEMO_PASSWORD}.`,
+          `Demo loaded: ${r.people} people in ${r.teams} teams, ${r.controls} controls, ${s.waves.length} closed team-monitor waves (${s.responses} responses). Sign in as demo.beheerder / ${DEMO_PASSWORD}.`,
         );
         return 0;
       });
@@ -193,10 +239,15 @@ export const commands: Record<string, Command> = {
   },
   import: {
     summary:
-      'Import an org or people CSV file (all or nothing; idempotent), or earlier survey responses into a closed wave',
+      'Import an org, people, controls or areas CSV file, or earlier survey responses into a closed wave (idempotent)',
     usage:
-      'pvi import org|people FILE.csv\n       pvi import survey FILE.csv --instrument memo --name NAME --from YYYY-MM-DD --to YYYY-MM-DD',
+      'pvi import org|people FILE.csv                 all or nothing\n       pvi import controls --format pvi|police-uk|opp [--source-area NAME] FILE.csv\n       pvi import areas FILE.csv                       CBS gemeenten, wijken and buurten\n       pvi import survey FILE.csv --instrument memo --name NAME --from YYYY-MM-DD --to YYYY-MM-DD\n  Control files load their good rows and report the bad ones by line number; the others are all or nothing.',
     options: {
+      format: { type: 'string', help: 'controls: pvi (our export), police-uk or opp' },
+      'source-area': {
+        type: 'string',
+        help: 'controls: the force or place a foreign file covers (default: from a police.uk file name)',
+      },
       instrument: { type: 'string', help: 'survey: memo, weerbaarheid or teamscan' },
       name: { type: 'string', help: 'survey: the name of the imported wave' },
       from: { type: 'string', help: 'survey: the date the earlier survey opened' },
@@ -204,11 +255,39 @@ export const commands: Record<string, Command> = {
     },
     run: async (flags, args) => {
       const [kind, path] = args;
-      if ((kind !== 'org' && kind !== 'people' && kind !== 'survey') || !path)
-        throw new UsageError('Usage: pvi import org|people|survey FILE.csv');
+      if (!path || !['org', 'people', 'controls', 'areas', 'survey'].includes(kind ?? ''))
+        throw new UsageError('Usage: pvi import org|people|controls|areas|survey FILE.csv');
       const source = await fileSource(path).catch(() => {
         throw new UsageError(`Cannot read ${path}.`);
       });
+      if (kind === 'controls') {
+        const format = parseControlFormat(flags.format);
+        const sourceArea =
+          typeof flags['source-area'] === 'string'
+            ? flags['source-area']
+            : format === 'police-uk'
+              ? policeUkAreaOf(path)
+              : null;
+        return withContext(async (ctx) =>
+          reportControlImport(
+            await ctx.controlImport.importControls(source, {
+              format,
+              sourceArea,
+              actor: systemActor('cli'),
+              onProgress: progressBar(),
+            }),
+          ),
+        );
+      }
+      if (kind === 'areas')
+        return withContext(async (ctx) =>
+          reportAreaImport(
+            await ctx.areaImport.importAreas(source, {
+              actor: systemActor('cli'),
+              onProgress: progressBar(),
+            }),
+          ),
+        );
       if (kind === 'survey') {
         const { instrument, name, from, to } = flags as Record<string, string | undefined>;
         const date = /^\d{4}-\d{2}-\d{2}$/;
@@ -249,6 +328,60 @@ export const commands: Record<string, Command> = {
             : await ctx.imports.importPeople(source, options);
         return reportImport(result);
       });
+    },
+  },
+  controls: {
+    summary: 'Controls: rebuild the monthly rollup, or see and retire pseudonym key versions',
+    usage:
+      'pvi controls rollup [--from YYYY-MM --to YYYY-MM]\n       pvi controls rehash [--purge]\n  rehash cannot recompute pseudonyms (that needs the clear keys, which are never stored): it shows\n  how many pseudonyms each key version holds and, with --purge, forgets those of versions no\n  longer in PVI_PSEUDONYM_KEYS. Repeat controls stay linked by their subject reference.',
+    options: {
+      from: { type: 'string', help: 'rollup: first month (YYYY-MM)' },
+      to: { type: 'string', help: 'rollup: last month (YYYY-MM)' },
+      purge: { type: 'boolean', help: 'rehash: forget pseudonyms of retired key versions' },
+    },
+    run: async (flags, args) => {
+      const action = args[0];
+      if (action === 'rollup') {
+        const month = (v: unknown, name: string) => {
+          if (v === undefined) return undefined;
+          if (typeof v !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(v))
+            throw new UsageError(`--${name} must be a month, YYYY-MM.`);
+          return `${v}-01`;
+        };
+        const from = month(flags.from, 'from');
+        const to = month(flags.to, 'to');
+        if ((from === undefined) !== (to === undefined))
+          throw new UsageError('Give --from and --to together, or neither.');
+        return withContext(async (ctx) => {
+          const r = await ctx.controls.refreshRollup(from && to ? { from, to } : undefined);
+          out(
+            r.from
+              ? `Rollup rebuilt for ${r.from.slice(0, 7)} … ${r.to.slice(0, 7)}: ${r.rows} rows.`
+              : 'No controls: nothing to roll up.',
+          );
+          return 0;
+        });
+      }
+      if (action === 'rehash')
+        return withContext(async (ctx) => {
+          const status = await ctx.controls.keyStatus();
+          out(
+            `Configured key versions (current first): ${status.configured.join(', ') || '(none: PVI_PSEUDONYM_KEYS is empty)'}.`,
+          );
+          for (const s of status.stored)
+            out(
+              `  ${s.version}: ${s.n} pseudonyms${status.configured.includes(s.version) ? '' : ' — this version is no longer configured'}`,
+            );
+          out(
+            'Pseudonyms cannot be recomputed under a new key without the clear keys, which are never stored. New registrations use the current key; repeat controls are found under every configured version.',
+          );
+          if (flags.purge) {
+            const n = await ctx.controls.purgeRetiredPseudonyms(systemActor('cli'));
+            out(`Forgot ${n} pseudonyms of retired key versions; their subject references remain.`);
+          }
+          return 0;
+        });
+      throw new UsageError('Usage: pvi controls rollup|rehash');
     },
   },
   user: {

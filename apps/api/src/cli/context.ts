@@ -3,6 +3,8 @@ import { loadConfig, type AppConfig } from '../config.ts';
 import { createServices } from '../app.ts';
 import { createOrgImportService } from '../modules/org/import/org-import.service.ts';
 import { createDemoService } from '../modules/org/demo.service.ts';
+import { createControlsDemoService } from '../modules/controls/controls-demo.service.ts';
+import { createAreaImportService } from '../modules/controls/import/areas-import.service.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -28,8 +30,10 @@ export async function openContext(options: { migrate?: boolean } = {}) {
     imports,
     auth: services.auth,
     org: services.org,
+    controls: createControlsDemoService({ database }),
   });
-  return { config, database, ...services, imports, demo };
+  const areaImport = createAreaImportService({ db: database.db, audit: services.audit });
+  return { config, database, ...services, imports, demo, areaImport };
 }
 export type CliContext = Awaited<ReturnType<typeof openContext>>;
 

@@ -72,10 +72,10 @@ const FEMALE_SHARE = 0.38;
 const DAY_MS = 86_400_000;
 /** Mean years between turning 18 and joining, in days. */
 const START_AGE_MEAN_DAYS = 7 * 365;
-type Rng = () => number;
+export type Rng = () => number;
 
 /** mulberry32: small, fast, good enough for demo data. */
-function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -87,7 +87,7 @@ function mulberry32(seed: number): Rng {
 }
 
 /** Folds any finite number (negative, fractional, beyond 32 bits) into a 32-bit seed. */
-function seed32(seed: number): number {
+export function seed32(seed: number): number {
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number: ${seed}`);
   const whole = Math.floor(seed);
   const high = Math.floor(whole / 2 ** 32) >>> 0;

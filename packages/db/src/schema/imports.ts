@@ -1,7 +1,7 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './auth.ts';
 
-export const importJobKinds = ['org', 'people'] as const;
+export const importJobKinds = ['org', 'people', 'controls'] as const;
 export const importJobStatuses = ['running', 'done', 'failed'] as const;
 export const importJobPhases = ['reading', 'checking', 'writing', 'done'] as const;
 

@@ -4,3 +4,4 @@ export * from './audit.ts';
 export * from './imports.ts';
 export * from './survey.ts';
 export * from './plans.ts';
+export * from './controls.ts';

@@ -50,11 +50,13 @@ export const importRoutes =
         schema: {
           operationId: 'createImport',
           tags: ['imports'],
-          summary: 'Upload a CSV file of the organisation or of people and import it',
+          summary: 'Upload a CSV file of the organisation, of people or of controls and import it',
           description:
             'Answers 202 at once with the id of an import job; the import runs in the background. ' +
-            'Poll GET /api/v1/imports/{id} for its progress and result. A file with bad rows is ' +
-            'reported row by row (line numbers) and nothing is written. The import is audited.',
+            'Poll GET /api/v1/imports/{id} for its progress and result. An org or people file with ' +
+            'bad rows is reported row by row (line numbers) and nothing is written; a control file ' +
+            '(kind=controls&format=pvi|police-uk|opp) loads its good rows and reports the bad ones. ' +
+            'Importing the same file again changes nothing. The import is audited.',
           querystring: importStartQuery,
           consumes: ['text/csv'],
           body: importCsvBody,
@@ -65,7 +67,11 @@ export const importRoutes =
         },
       },
       async (request, reply) => {
-        const started = await imports.start(request.query.kind, request.body, actorOf(request));
+        const { kind, format, sourceArea } = request.query;
+        const started = await imports.start(kind, request.body, actorOf(request), {
+          format,
+          sourceArea,
+        });
         return reply.code(202).header('Location', `/api/v1/imports/${started.id}`).send(started);
       },
     );

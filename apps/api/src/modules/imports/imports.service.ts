@@ -1,10 +1,17 @@
 import { Readable } from 'node:stream';
 import type { Database } from '@pvi/db';
-import type { ImportJob, ImportKind, ImportStarted } from '@pvi/contracts';
+import type {
+  ControlImportFormat,
+  ImportJob,
+  ImportKind,
+  ImportResult,
+  ImportStarted,
+} from '@pvi/contracts';
 import { notFound } from '../../errors.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import type { CsvSource, Progress } from '../org/import/csv.ts';
 import type { OrgImportService } from '../org/import/org-import.service.ts';
+import type { ControlImportService } from '../controls/import/controls-import.service.ts';
 import * as repo from './imports.repository.ts';
 
 /** At most this often a job's progress is written (about four times a second). */
@@ -13,8 +20,15 @@ const PROGRESS_INTERVAL_MS = 250;
 export const STALE_AFTER_MINUTES = 60;
 const STALE_ERROR =
   'No progress for an hour: the server process that ran this import has probably stopped. ' +
-  'An import writes all or nothing, and importing the same file again changes nothing that is already in.';
+  'An org or people import writes all or nothing; a control import keeps the rows it wrote. ' +
+  'Importing the same file again changes nothing that is already in.';
 const FAILED_ERROR = 'The import stopped with an unexpected error; nothing was written.';
+
+/** For control files: the format and, for foreign data, the area it covers. */
+export interface StartOptions {
+  format?: ControlImportFormat;
+  sourceArea?: string;
+}
 
 export interface ImportJobsLog {
   error: (details: { err: unknown; importJobId: string }, message: string) => void;
@@ -29,9 +43,10 @@ export function createImportJobsService(deps: {
   db: Database;
   audit: AuditService;
   orgImport: OrgImportService;
+  controlImport: ControlImportService;
   log?: ImportJobsLog;
 }) {
-  const { db, audit, orgImport, log } = deps;
+  const { db, audit, orgImport, controlImport, log } = deps;
   const running = new Set<Promise<void>>();
 
   /** Reports progress to the job row: at most one write in flight, at most ~4 a second. */
@@ -62,28 +77,64 @@ export function createImportJobsService(deps: {
     };
   }
 
-  async function run(id: string, kind: ImportKind, source: CsvSource, actor: Actor) {
+  /** Runs the import of one kind and gives its result in the job's terms. */
+  async function importOf(
+    kind: ImportKind,
+    source: CsvSource,
+    actor: Actor,
+    options: StartOptions,
+    onProgress: (p: Progress) => void,
+  ): Promise<ImportResult> {
+    if (kind === 'controls') {
+      const r = await controlImport.importControls(source, {
+        format: options.format ?? 'pvi',
+        sourceArea: options.sourceArea,
+        actor,
+        onProgress,
+      });
+      return {
+        ok: r.ok,
+        rows: r.rows,
+        inserted: r.inserted,
+        updated: 0,
+        unchanged: r.unchanged,
+        sha256: r.sha256,
+        problems: r.problems,
+        rejected: r.rejected,
+        alreadyImported: r.alreadyImported,
+      };
+    }
+    const r =
+      kind === 'org'
+        ? await orgImport.importOrg(source, { actor, onProgress })
+        : await orgImport.importPeople(source, { actor, onProgress });
+    return {
+      ok: r.ok,
+      rows: r.rows,
+      inserted: r.inserted,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      sha256: r.sha256,
+      problems: r.problems,
+    };
+  }
+
+  async function run(
+    id: string,
+    kind: ImportKind,
+    source: CsvSource,
+    actor: Actor,
+    options: StartOptions,
+  ) {
     const progress = progressWriter(id);
     try {
-      const options = { actor, onProgress: progress.report };
-      const r =
-        kind === 'org'
-          ? await orgImport.importOrg(source, options)
-          : await orgImport.importPeople(source, options);
+      const result = await importOf(kind, source, actor, options, progress.report);
       await progress.settle();
       await repo.finishJob(db, id, {
         status: 'done',
-        done: r.rows,
-        total: r.rows,
-        result: {
-          ok: r.ok,
-          rows: r.rows,
-          inserted: r.inserted,
-          updated: r.updated,
-          unchanged: r.unchanged,
-          sha256: r.sha256,
-          problems: r.problems,
-        },
+        done: result.rows,
+        total: result.rows,
+        result,
       });
     } catch (err) {
       log?.error({ err, importJobId: id }, 'import failed');
@@ -95,7 +146,12 @@ export function createImportJobsService(deps: {
   }
 
   /** Records the job (audited: who uploaded which kind of file), then imports in the background. */
-  async function start(kind: ImportKind, csv: string, actor: Actor): Promise<ImportStarted> {
+  async function start(
+    kind: ImportKind,
+    csv: string,
+    actor: Actor,
+    options: StartOptions = {},
+  ): Promise<ImportStarted> {
     const buffer = Buffer.from(csv, 'utf8');
     const source: CsvSource = { stream: () => Readable.from([buffer]), size: buffer.length };
     const job = await db.transaction(async (tx) => {
@@ -108,11 +164,11 @@ export function createImportJobsService(deps: {
         action: 'create',
         recordType: 'import_job',
         recordId: row.id,
-        details: { kind, bytes: buffer.length },
+        details: { kind, bytes: buffer.length, ...options },
       });
       return row;
     });
-    const task = run(job.id, kind, source, actor).finally(() => running.delete(task));
+    const task = run(job.id, kind, source, actor, options).finally(() => running.delete(task));
     running.add(task);
     return { id: job.id, status: job.status };
   }

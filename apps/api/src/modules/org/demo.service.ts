@@ -8,6 +8,7 @@ import type { AuthService } from '../auth/auth.service.ts';
 import type { OrgService } from './org.service.ts';
 import { textSource, type ProgressListener } from './import/csv.ts';
 import type { OrgImportService } from './import/org-import.service.ts';
+import type { ControlsDemoService } from '../controls/controls-demo.service.ts';
 
 /** The demo password is public on purpose: demo data is marked as such and holds no real people. */
 export const DEMO_PASSWORD = 'pvi-demo-wachtwoord';
@@ -24,8 +25,10 @@ export function createDemoService(deps: {
   imports: OrgImportService;
   auth: AuthService;
   org: OrgService;
+  /** Adds the CBS areas and a year of controls for the base teams. */
+  controls?: ControlsDemoService;
 }) {
-  const { db, imports, auth, org } = deps;
+  const { db, imports, auth, org, controls } = deps;
 
   async function isEmpty() {
     const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from units`);
@@ -67,7 +70,20 @@ export function createDemoService(deps: {
         },
       });
     const accounts = await createDemoAccounts(demo, options.actor);
-    return { people: demo.people.length, teams: demo.teams.length, accounts };
+    const controlsLoaded = controls
+      ? await controls.load({
+          organisation: demo,
+          scale: options.scale,
+          seed: options.seed,
+          onProgress: options.onProgress,
+        })
+      : null;
+    return {
+      people: demo.people.length,
+      teams: demo.teams.length,
+      accounts,
+      controls: controlsLoaded?.controls ?? 0,
+    };
   }
 
   async function createDemoAccounts(

@@ -32,7 +32,10 @@ const MAX_BYTES = 50 * 1024 * 1024;
 /** More bad rows than this are counted but not all listed on the page. */
 const SHOWN_PROBLEMS = 1000;
 
-const COLUMNS: Record<ImportKind, string[]> = {
+/** The kinds this page uploads (control files come with the controls pages). */
+type PageKind = Extract<ImportKind, 'org' | 'people'>;
+
+const COLUMNS: Record<PageKind, string[]> = {
   org: ['type', 'code', 'name', 'parent_code', 'kind'],
   people: [
     'employee_number',
@@ -71,7 +74,7 @@ type State =
 export function ImportPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [kind, setKind] = useState<ImportKind | ''>('');
+  const [kind, setKind] = useState<PageKind | ''>('');
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
