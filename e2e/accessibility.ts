@@ -44,6 +44,40 @@ async function open(page: Page, path: string) {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
+/** The API as the context's signed-in account, with its CSRF token for changes. */
+async function apiOf(context: BrowserContext) {
+  const session = (await (await context.request.get(url('/api/v1/session'))).json()) as {
+    csrfToken: string;
+  };
+  const answer = async <T>(response: Awaited<ReturnType<BrowserContext['request']['get']>>) => {
+    expect(response.ok(), `${response.url()}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  };
+  return {
+    get: async <T>(path: string) => answer<T>(await context.request.get(url(`/api/v1${path}`))),
+    post: async <T>(path: string, data?: unknown) =>
+      answer<T>(
+        await context.request.post(url(`/api/v1${path}`), {
+          headers: { 'x-csrf-token': session.csrfToken },
+          ...(data === undefined ? {} : { data }),
+        }),
+      ),
+  };
+}
+
+interface Wave {
+  id: string;
+  name: string;
+}
+interface TeamRow {
+  id: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  districtId: string | null;
+  memberCount: number;
+}
+
 export function accessibilitySuite(viewport: { width: number; height: number }) {
   const size = `${viewport.width}×${viewport.height}`;
   let browser: Browser;
@@ -64,7 +98,14 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
       await context.close();
     });
 
-    for (const path of ['/inloggen', '/toegankelijkheid', '/privacy', '/bestaat-niet']) {
+    for (const path of [
+      '/inloggen',
+      '/toegankelijkheid',
+      '/privacy',
+      '/bestaat-niet',
+      '/vragenlijst',
+      `/vragenlijst#${'x'.repeat(43)}`,
+    ]) {
       it(path, async () => {
         await open(page, path);
         await expectAccessible(page, `${path} at ${size}`);
@@ -96,7 +137,7 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
   describe(`signed in as beheerder, ${size}`, () => {
     let context: BrowserContext;
     let page: Page;
-    const ids = { unit: '', district: '', team: '' };
+    const ids = { unit: '', district: '', team: '', wave: '' };
     beforeAll(async () => {
       ({ context, page } = await newPage(browser, viewport));
       await page.goto(url('/inloggen'));
@@ -109,6 +150,8 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
       ids.district = districts.items[0]!.id;
       const teams = await get<{ items: { id: string }[] }>(`/teams?districtId=${ids.district}`);
       ids.team = teams.items[0]!.id;
+      const waves = await get<{ items: Wave[] }>('/survey/waves');
+      ids.wave = waves.items.find((w) => w.name === 'Teammonitor MEMO 2025')!.id;
     });
     afterAll(async () => {
       await context.close();
@@ -124,6 +167,10 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
       ['/beheer/audit', () => '/beheer/audit'],
       ['/beheer/import', () => '/beheer/import'],
       ['a 404 while signed in', () => '/organisatie/bestaat/niet'],
+      ['/teammonitor', () => '/teammonitor'],
+      ['/teammonitor/nieuw', () => '/teammonitor/nieuw'],
+      ['a closed wave', () => `/teammonitor/${ids.wave}`],
+      ['/beheer/uitgaande-mail', () => '/beheer/uitgaande-mail'],
     ];
     for (const [name, path] of routes) {
       it(name, async () => {
@@ -152,6 +199,17 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
       await create.getByRole('alert').filter({ hasText: 'fouten in het formulier' }).waitFor();
       // Two error summaries on one page at once.
       await expectAccessible(page, `/beheer/accounts (panel, errors) at ${size}`);
+    });
+
+    it('/teammonitor/nieuw with the error summary and a second unit', async () => {
+      await open(page, '/teammonitor/nieuw');
+      await page.getByRole('button', { name: 'Nog een eenheid toevoegen' }).click();
+      await page.getByRole('combobox', { name: 'Eenheid (verplicht)' }).first().selectOption({
+        index: 1,
+      });
+      await page.getByRole('button', { name: 'Concept aanmaken' }).click();
+      await page.getByRole('alert').filter({ hasText: 'fouten in het formulier' }).waitFor();
+      await expectAccessible(page, `/teammonitor/nieuw (errors) at ${size}`);
     });
 
     it('/beheer/import with a report of bad rows', async () => {
@@ -185,6 +243,167 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
         .click();
       await page.getByRole('table', { name: /^Leden van/ }).waitFor();
       await expectAccessible(page, `own team (teamchef) at ${size}`);
+      await context.close();
+    });
+
+    it("the team's plans with the form to agree one, and its errors", async () => {
+      const { context, page } = await newPage(browser, viewport);
+      await page.goto(url('/inloggen'));
+      await signIn(page, 'demo.teamchef');
+      const api = await apiOf(context);
+      const session = await api.get<{ activeGrant: { scopeId: string } }>('/session');
+      await open(page, `/teammonitor/teams/${session.activeGrant.scopeId}/plannen`);
+      const form = page.getByRole('region', { name: 'Plan van aanpak vastleggen' });
+      await form
+        .getByRole('combobox', { name: 'Ronde (verplicht)' })
+        .selectOption({ label: 'Teammonitor MEMO 2025' });
+      await form.getByRole('checkbox').first().waitFor();
+      await expectAccessible(page, `team plans with the form (teamchef) at ${size}`);
+      await form.getByRole('button', { name: 'Plan vastleggen' }).click();
+      await form.getByRole('alert').filter({ hasText: 'in het formulier' }).waitFor();
+      await expectAccessible(page, `team plans with errors (teamchef) at ${size}`);
+      await context.close();
+    });
+  });
+
+  describe(`team monitor reports (HR analyst, national), ${size}`, () => {
+    let context: BrowserContext;
+    let page: Page;
+    const ids = { wave: '', unit: '', district: '', team: '' };
+    beforeAll(async () => {
+      ({ context, page } = await newPage(browser, viewport));
+      await page.goto(url('/inloggen'));
+      await signIn(page, 'demo.hr');
+      const api = await apiOf(context);
+      const waves = await api.get<{ items: Wave[] }>('/survey/waves');
+      ids.wave = waves.items.find((w) => w.name === 'Teammonitor MEMO 2025')!.id;
+      const teams = await api.get<{ items: TeamRow[] }>('/teams?q=Burgwallen');
+      const team = teams.items[0]!;
+      Object.assign(ids, { unit: team.unitId, district: team.districtId, team: team.id });
+    });
+    afterAll(async () => {
+      await context.close();
+    });
+
+    const routes: [string, () => string][] = [
+      ['a closed wave with its results link', () => `/teammonitor/${ids.wave}`],
+      [
+        'the national report (units heatmap, background)',
+        () => `/teammonitor/${ids.wave}/landelijk`,
+      ],
+      [
+        'a unit report (hidden background cells)',
+        () => `/teammonitor/${ids.wave}/eenheden/${ids.unit}`,
+      ],
+      ['a district report', () => `/teammonitor/${ids.wave}/districten/${ids.district}`],
+      ['a team report (items, open answers)', () => `/teammonitor/${ids.wave}/teams/${ids.team}`],
+      ['the national plans overview', () => '/teammonitor/plannen'],
+      ['a unit plans overview', () => `/teammonitor/plannen/eenheden/${ids.unit}`],
+      ["a team's plans and risks (read only)", () => `/teammonitor/teams/${ids.team}/plannen`],
+    ];
+    for (const [name, path] of routes) {
+      it(name, async () => {
+        await open(page, path());
+        await expectAccessible(page, `${name} (${path()}) at ${size}`);
+      });
+    }
+
+    it('a team report in English', async () => {
+      await open(page, `/teammonitor/${ids.wave}/teams/${ids.team}`);
+      await page.getByRole('button', { name: /^English/ }).click();
+      await page.getByRole('heading', { level: 2, name: 'Results per theme' }).waitFor();
+      await expectAccessible(page, `team report (English) at ${size}`);
+      await page.getByRole('button', { name: /^Nederlands/ }).click();
+      await page.getByRole('heading', { level: 2, name: 'Uitkomsten per thema' }).waitFor();
+    });
+  });
+
+  describe(`team monitor: an open wave, a team link, the questionnaire, a hidden team, ${size}`, () => {
+    let hr: { context: BrowserContext; page: Page };
+    let api: Awaited<ReturnType<typeof apiOf>>;
+    let wave: Wave;
+    let team: TeamRow;
+    let link = '';
+    beforeAll(async () => {
+      hr = await newPage(browser, viewport);
+      await hr.page.goto(url('/inloggen'));
+      await signIn(hr.page, 'demo.hr');
+      api = await apiOf(hr.context);
+      // A small team outside Amsterdam (where the other monitor tests work), for a wave of its own.
+      const teams = await api.get<{ items: TeamRow[] }>('/teams?pageSize=500');
+      team = teams.items
+        .filter((t) => t.memberCount >= 2 && t.unitName !== 'Eenheid Amsterdam')
+        .sort((a, b) => a.memberCount - b.memberCount)[0]!;
+      const today = new Date().toISOString().slice(0, 10);
+      const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+      wave = await api.post<Wave>('/survey/waves', {
+        name: `Toegankelijkheid ${size} ${String(Date.now())}`,
+        instrumentKey: 'weerbaarheid',
+        units: [{ unitId: team.unitId, opensOn: today, closesOn: inAWeek }],
+        teamIds: [team.id],
+      });
+      await api.post(`/survey/waves/${wave.id}/open`);
+    });
+    afterAll(async () => {
+      await hr.context.close();
+    });
+
+    it('an open wave: managing, and a team link with its QR code', async () => {
+      await open(hr.page, `/teammonitor/${wave.id}`);
+      await hr.page.getByRole('heading', { level: 2, name: 'Ronde beheren' }).waitFor();
+      await expectAccessible(hr.page, `open wave at ${size}`);
+      await hr.page.getByRole('combobox', { name: 'Team (verplicht)' }).selectOption({
+        value: team.id,
+      });
+      await hr.page.getByRole('button', { name: 'Teamlink maken' }).click();
+      const qr = hr.page.getByRole('img', {
+        name: `QR-code met de link naar de vragenlijst van ${team.name}`,
+      });
+      await qr.waitFor();
+      link = (await hr.page.locator('.pvi-team-link__url').textContent())!;
+      expect(link).toMatch(/\/vragenlijst#[A-Za-z0-9_-]{20,}$/);
+      await expectAccessible(hr.page, `open wave with a team link at ${size}`);
+    });
+
+    it('the questionnaire: a page of questions, the review and the thank-you', async () => {
+      const { context, page } = await newPage(browser, viewport);
+      await page.goto(url(`/vragenlijst#${link.split('#')[1]!}`));
+      await page.getByText('Pagina 1 van 2').waitFor();
+      await page
+        .getByRole('group')
+        .first()
+        .getByRole('radio', { name: 'Eens', exact: true })
+        .check();
+      await expectAccessible(page, `questionnaire page 1 at ${size}`);
+      await page.getByRole('button', { name: 'Volgende' }).click();
+      await page.getByRole('textbox').fill('Meer tijd om samen na te praten.');
+      await page.getByRole('button', { name: 'Naar controleren' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Controleren en versturen' }).waitFor();
+      await expectAccessible(page, `questionnaire review at ${size}`);
+      await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Bedankt!' }).waitFor();
+      await expectAccessible(page, `questionnaire thank-you at ${size}`);
+      await context.close();
+    });
+
+    it('the closed wave: the team is too small, so its report is the conversation kit', async () => {
+      await api.post(`/survey/waves/${wave.id}/close`);
+      await open(hr.page, `/teammonitor/${wave.id}/teams/${team.id}`);
+      await hr.page.getByRole('heading', { level: 2, name: 'Gesprekskaart' }).waitFor();
+      await expectAccessible(hr.page, `hidden team report at ${size}`);
+    });
+
+    it('the outbox with a message opened', async () => {
+      const { context, page } = await newPage(browser, viewport);
+      await page.goto(url('/inloggen'));
+      await signIn(page, 'demo.beheerder');
+      await open(page, '/beheer/uitgaande-mail');
+      const first = page.locator('details').first();
+      if ((await first.count()) > 0) {
+        await first.locator('summary').click();
+        await first.locator('pre').waitFor();
+      }
+      await expectAccessible(page, `/beheer/uitgaande-mail (message open) at ${size}`);
       await context.close();
     });
   });

@@ -33,9 +33,11 @@ describe('language', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Home',
       'Organisation',
+      'Team monitor',
       'Accounts',
       'Audit log',
       'Import',
+      'Outgoing mail',
     ]);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByLabel('Search a team by name').waitFor();

@@ -86,6 +86,94 @@ const imports = createRoute({
   component: lazyRouteComponent(() => import('../features/admin/ImportPage.tsx'), 'ImportPage'),
 });
 
+const outbox = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/beheer/uitgaande-mail',
+  component: lazyRouteComponent(() => import('../features/admin/OutboxPage.tsx'), 'OutboxPage'),
+});
+
+// Pillar 1, the team monitor: its own chunks.
+const monitorPage = (
+  name: 'NationalReportPage' | 'UnitReportPage' | 'DistrictReportPage' | 'TeamReportPage',
+) => lazyRouteComponent(() => import('../features/monitor/ReportPage.tsx'), name);
+const waves = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor',
+  component: lazyRouteComponent(() => import('../features/monitor/WavesPage.tsx'), 'WavesPage'),
+});
+const newWave = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/nieuw',
+  component: lazyRouteComponent(
+    () => import('../features/monitor/CreateWavePage.tsx'),
+    'CreateWavePage',
+  ),
+});
+const wave = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/$waveId',
+  component: lazyRouteComponent(() => import('../features/monitor/WavePage.tsx'), 'WavePage'),
+});
+const nationalReport = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/$waveId/landelijk',
+  component: monitorPage('NationalReportPage'),
+});
+const unitReport = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/$waveId/eenheden/$unitId',
+  component: monitorPage('UnitReportPage'),
+});
+const districtReport = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/$waveId/districten/$districtId',
+  component: monitorPage('DistrictReportPage'),
+});
+const teamReport = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/$waveId/teams/$teamId',
+  component: monitorPage('TeamReportPage'),
+});
+const teamPlans = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/teams/$teamId/plannen',
+  component: lazyRouteComponent(
+    () => import('../features/monitor/TeamPlansPage.tsx'),
+    'TeamPlansPage',
+  ),
+});
+const plan = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/teams/$teamId/plannen/$planId',
+  component: lazyRouteComponent(() => import('../features/monitor/PlanPage.tsx'), 'PlanPage'),
+});
+const plansPage = (name: 'NationalPlansPage' | 'UnitPlansPage' | 'DistrictPlansPage') =>
+  lazyRouteComponent(() => import('../features/monitor/PlanOverviewPage.tsx'), name);
+const nationalPlans = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/plannen',
+  component: plansPage('NationalPlansPage'),
+});
+const unitPlans = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/plannen/eenheden/$unitId',
+  component: plansPage('UnitPlansPage'),
+});
+const districtPlans = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/plannen/districten/$districtId',
+  component: plansPage('DistrictPlansPage'),
+});
+/** Answering a questionnaire: public, the link's secret in the fragment (`/vragenlijst#…`). */
+const questionnaire = createRoute({
+  getParentRoute: () => root,
+  path: '/vragenlijst',
+  component: lazyRouteComponent(
+    () => import('../features/monitor/QuestionnairePage.tsx'),
+    'QuestionnairePage',
+  ),
+});
+
 const accessibility = createRoute({
   getParentRoute: () => root,
   path: '/toegankelijkheid',
@@ -101,7 +189,30 @@ const routeTree = root.addChildren([
   signIn,
   accessibility,
   privacy,
-  signedIn.addChildren([home, org, unit, district, team, accounts, auditLog, imports]),
+  questionnaire,
+  signedIn.addChildren([
+    home,
+    org,
+    unit,
+    district,
+    team,
+    accounts,
+    auditLog,
+    imports,
+    outbox,
+    waves,
+    newWave,
+    wave,
+    nationalReport,
+    unitReport,
+    districtReport,
+    teamReport,
+    teamPlans,
+    plan,
+    nationalPlans,
+    unitPlans,
+    districtPlans,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -12,10 +12,19 @@ import { installationQuery, sessionQuery, useSession } from '../app/session.ts';
 export const NAVIGATION: { to: string; key: string; roles: readonly Role[] | 'all' }[] = [
   { to: '/', key: 'nav.home', roles: 'all' },
   { to: '/organisatie', key: 'nav.organisation', roles: 'all' },
+  {
+    to: '/teammonitor',
+    key: 'nav.monitor',
+    roles: ['medewerker', 'teamchef', 'eenheidsleiding', 'hr_analist', 'cdo', 'beheerder'],
+  },
   { to: '/beheer/accounts', key: 'nav.accounts', roles: ['beheerder'] },
   { to: '/beheer/audit', key: 'nav.audit', roles: ['beheerder'] },
   { to: '/beheer/import', key: 'nav.import', roles: ['beheerder'] },
+  { to: '/beheer/uitgaande-mail', key: 'nav.outbox', roles: ['beheerder'] },
 ];
+
+/** Pages for anyone with a link, signed in or not: no name, role or menu in the header. */
+const ANONYMOUS_PAGES = ['/vragenlijst'];
 
 export function DemoBanner() {
   const { t } = useTranslation();
@@ -119,6 +128,8 @@ export function Shell() {
   const main = useRef<HTMLElement>(null);
   usePageTitle(main, t('app.name'));
   useFocusOnNavigation(main, path);
+  // Answering a questionnaire shows nothing of who is signed in on this device.
+  const anonymous = ANONYMOUS_PAGES.includes(path);
   const role = session?.activeGrant?.role;
   const items = NAVIGATION.filter(
     (n) => n.roles === 'all' || (role !== undefined && n.roles.includes(role)),
@@ -141,14 +152,14 @@ export function Shell() {
             {t('app.name')}
           </Link>
           <div className="pvi-header__tools">
-            {session && (
+            {session && !anonymous && (
               <span>
                 {t('layout.signedInAs')} <strong>{session.account.displayName}</strong>
               </span>
             )}
-            <RoleSwitch />
+            {!anonymous && <RoleSwitch />}
             <LanguageSwitch />
-            {session && (
+            {session && !anonymous && (
               <Button
                 type="button"
                 appearance="secondary-action-button"
@@ -159,7 +170,7 @@ export function Shell() {
             )}
           </div>
         </div>
-        {session && (
+        {session && !anonymous && (
           <nav className="pvi-nav" aria-label={t('layout.mainNavigation')}>
             <ul>
               {items.map((n) => (

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,15 @@ import { formatNumber } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { Failure, Loading } from '../../components/States.tsx';
 
-/** Home per role: the active grant's team or unit, and the person's own team. Real data only. */
+// Each pillar is its own chunk, also its part of the home page.
+const HomeMonitor = lazy(async () => ({
+  default: (await import('../monitor/HomeMonitor.tsx')).HomeMonitor,
+}));
+
+/**
+ * Home per role: the active grant's team or unit, the person's own team, and what needs attention
+ * in the team monitor. Real data only.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const session = useSession();
@@ -117,6 +126,9 @@ export function HomePage() {
           </li>
         )}
       </ul>
+      <Suspense fallback={<Loading />}>
+        <HomeMonitor />
+      </Suspense>
     </>
   );
 }
