@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@pvi/db';
+import { cronbachAlpha } from '@pvi/stats';
 import { createTestApp, type TestApp } from './harness.ts';
 import { buildSurveyOrg, signInAs, type SurveyOrgFixture } from './factories.ts';
 import { systemActor } from '../src/modules/audit/audit.service.ts';
@@ -63,6 +64,49 @@ describe('demo history of the team monitor', () => {
       headers: hr.headers,
     });
     expect(teamReport.json().background).toEqual([]);
+    // Reliability on the pooled answers: the demo's answers share a team climate and a personal
+    // tendency, so every scale coheres.
+    const alpha = await t.app.inject({
+      url: `/api/v1/survey/waves/${second}/reliability`,
+      headers: hr.headers,
+    });
+    expect(alpha.statusCode).toBe(200);
+    expect(alpha.json().items).toHaveLength(7);
+    for (const scale of alpha.json().items) {
+      expect(scale.n).toBeGreaterThan(10);
+      expect(scale.alpha).toBeGreaterThan(0.3);
+      expect(scale.alpha).toBeLessThan(1);
+      expect(scale.itemDiagnostics).toHaveLength(scale.items.length);
+    }
+    // The SQL sums give the same alpha as the answers themselves (read here, in the test only).
+    const safety = alpha
+      .json()
+      .items.find((x: { scaleKey: string }) => x.scaleKey === 'social_safety');
+    const answers = await queryRows<{ response_id: string; item_key: string; scored: number }>(
+      t.database.db,
+      sql`select response_id, item_key, scored from survey_answers
+          where wave_id = ${second} and item_key like 'social_safety_%'`,
+    );
+    const byResponse = new Map<string, Record<string, number>>();
+    for (const a of answers)
+      byResponse.set(a.response_id, { ...byResponse.get(a.response_id), [a.item_key]: a.scored });
+    const fromRows = cronbachAlpha(
+      [...byResponse.values()].map((r) => safety.items.map((k: string) => r[k] ?? null)),
+    );
+    expect(fromRows.n).toBe(safety.n);
+    expect(safety.alpha).toBeCloseTo(fromRows.alpha, 9);
+    const chief = await signInAs(t.app, t.services, 'teamchef', {
+      type: 'team',
+      id: org.teams[0]!.id,
+    });
+    expect(
+      (
+        await t.app.inject({
+          url: `/api/v1/survey/waves/${second}/reliability`,
+          headers: chief.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
     // The team of four is hidden in the heatmap.
     const small = report.children.find((c: { id: string }) => c.id === org.districtId);
     expect(small).toBeDefined();

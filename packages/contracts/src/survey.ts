@@ -241,3 +241,23 @@ export const historyImportResult = z
     unchanged: z.boolean(),
   })
   .meta({ id: 'SurveyHistoryImportResult' });
+
+export const scaleReliability = z
+  .object({
+    scaleKey: z.string(),
+    title: text,
+    items: z.array(z.string()),
+    /** Respondents who answered every item of the scale (listwise complete cases). */
+    n: z.number().int(),
+    alpha: z.number().nullable(),
+    reason: z.string().nullable(),
+    itemDiagnostics: z.array(
+      z.object({
+        itemKey: z.string(),
+        alphaIfDeleted: z.number().nullable(),
+        correctedItemTotal: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ScaleReliability' });
+export type ScaleReliabilityReport = z.infer<typeof scaleReliability>;

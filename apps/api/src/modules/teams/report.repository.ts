@@ -141,3 +141,31 @@ export async function groupDecisions(ex: Executor, waveId: string) {
     .from(surveyGroupReports)
     .where(and(eq(surveyGroupReports.waveId, waveId), isNull(surveyGroupReports.filter)));
 }
+
+/**
+ * Sufficient statistics of a scale's items over the wave's complete cases (respondents who
+ * answered every item of the scale): n, Σ x_i and Σ x_i·x_j, for Cronbach's alpha in Node
+ * without reading any respondent's answers there.
+ */
+export async function itemCrossProducts(ex: Executor, waveId: string, itemKeys: string[]) {
+  const keys = sql`(${sql.join(
+    itemKeys.map((k) => sql`${k}`),
+    sql`, `,
+  )})`;
+  return rows<{ i: string; j: string; n: number; sum_i: number; sum_ij: number }>(
+    ex,
+    sql`with complete as (
+          select response_id from survey_answers
+          where wave_id = ${waveId} and item_key in ${keys} and scored is not null
+          group by response_id having count(*) = ${itemKeys.length}
+        )
+        select a.item_key as i, b.item_key as j, count(*)::int as n,
+               sum(a.scored)::float8 as sum_i, sum(a.scored * b.scored)::float8 as sum_ij
+        from complete c
+        join survey_answers a on a.response_id = c.response_id and a.wave_id = ${waveId}
+          and a.item_key in ${keys}
+        join survey_answers b on b.response_id = c.response_id and b.wave_id = ${waveId}
+          and b.item_key in ${keys}
+        group by a.item_key, b.item_key`,
+  );
+}

@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { Database } from '@pvi/db';
 import type { Instrument } from '@pvi/contracts';
 import type { DisclosureRules } from '@pvi/disclosure';
+import { cronbachAlphaFromSums } from '@pvi/stats';
+import type { ScaleReliabilityReport } from '@pvi/contracts';
 import { AppError } from '../../errors.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import * as waves from './waves.repository.ts';
@@ -123,7 +125,61 @@ export function createReportService(deps: { db: Database; audit: AuditService })
     return report;
   }
 
-  return { compute, read };
+  /**
+   * Cronbach's alpha per scale on the wave's pooled answers (all teams), with alpha if an item
+   * were deleted and corrected item–total correlations: for HR analysts judging the instrument.
+   */
+  async function reliability(actor: Actor, waveId: string): Promise<ScaleReliabilityReport[]> {
+    const wave = await waves.findWave(db, waveId);
+    if (!wave) throw new AppError('not_found', `There is no wave ${waveId}.`);
+    if (wave.status !== 'closed')
+      throw new AppError('conflict', 'Reliability is computed when the wave has closed.');
+    const version = await waves.instrumentVersionById(db, wave.instrumentVersionId);
+    const instrument = version!.definition as Instrument;
+    const out: ScaleReliabilityReport[] = [];
+    for (const scale of instrument.scales) {
+      const keys = instrument.items.filter((i) => i.scaleKey === scale.key).map((i) => i.key);
+      const stats = await repo.itemCrossProducts(db, waveId, keys);
+      const index = new Map(keys.map((k, i) => [k, i]));
+      const n = stats.find((s) => s.i === s.j)?.n ?? 0;
+      const base = { scaleKey: scale.key, title: scale.title, items: keys, n };
+      if (n < 2) {
+        out.push({ ...base, alpha: null, reason: 'too_few_complete_cases', itemDiagnostics: [] });
+        continue;
+      }
+      const sums = keys.map(() => 0);
+      const cross = keys.map(() => keys.map(() => 0));
+      for (const s of stats) {
+        const i = index.get(s.i)!;
+        const j = index.get(s.j)!;
+        if (i === j) sums[i] = s.sum_i;
+        cross[i]![j] = s.sum_ij;
+      }
+      const result = cronbachAlphaFromSums({ n, sums, crossProducts: cross });
+      out.push({
+        ...base,
+        alpha: result.reason ? null : result.alpha,
+        reason: result.reason,
+        itemDiagnostics: result.items.map((d, i) => ({
+          itemKey: keys[i]!,
+          alphaIfDeleted: Number.isFinite(d.alphaIfDeleted) ? d.alphaIfDeleted : null,
+          correctedItemTotal: Number.isFinite(d.correctedItemTotalCorrelation)
+            ? d.correctedItemTotalCorrelation
+            : null,
+        })),
+      });
+    }
+    await db.transaction((tx) =>
+      audit.record(tx, actor, {
+        action: 'read',
+        recordType: 'survey_reliability',
+        recordId: waveId,
+      }),
+    );
+    return out;
+  }
+
+  return { compute, read, reliability };
 }
 export type ReportService = ReturnType<typeof createReportService>;
 export type { StoredGroupData };

@@ -8,6 +8,7 @@ import {
   problem,
   questionnaire,
   submitResponseBody,
+  scaleReliability,
   surveyReport,
   surveySecret,
   teamLink,
@@ -102,6 +103,25 @@ export const surveyRoutes =
         param: 'teamId',
       },
     ] as const;
+    app.get(
+      '/survey/waves/:waveId/reliability',
+      {
+        config: {
+          access: access.roles(['hr_analist', 'cdo'], { scope: { kind: 'national' } }),
+        },
+        schema: {
+          operationId: 'getWaveReliability',
+          tags: ['survey'],
+          summary:
+            'Cronbach’s alpha per scale on the wave’s pooled answers, with item diagnostics (HR analysts)',
+          params: waveParams,
+          response: { 200: z.object({ items: z.array(scaleReliability) }), ...errors },
+        },
+      },
+      async (request) => ({
+        items: await reports.reliability(actorOf(request), request.params.waveId),
+      }),
+    );
     for (const r of reportRoutes) {
       const params = r.param ? waveParams.extend({ [r.param]: uuid }) : waveParams;
       app.get(
