@@ -97,24 +97,6 @@ export async function insertControlRows(ex: Executor, rows: ControlRow[]): Promi
   return result[0]?.n ?? 0;
 }
 
-/** The team (with its unit and district) a person was a member of on a day. */
-export async function findTeamOn(ex: Executor, personId: string, day: string) {
-  const rows = await queryRows<{
-    teamId: string;
-    teamName: string;
-    unitId: string;
-    districtId: string | null;
-  }>(
-    ex,
-    sql`select t.id as "teamId", t.name as "teamName", t.unit_id as "unitId", t.district_id as "districtId"
-        from memberships m join teams t on t.id = m.team_id
-        where m.person_id = ${personId} and m.valid_from <= ${day}::date
-          and (m.valid_to is null or m.valid_to > ${day}::date)
-        order by m.valid_from desc limit 1`,
-  );
-  return rows[0] ?? null;
-}
-
 export interface AreaRow {
   code: string;
   level: 'gemeente' | 'wijk' | 'buurt';
@@ -208,50 +190,110 @@ export async function upsertAreas(
   return { inserted, updated: result.length - inserted };
 }
 
-/** The subject reference of an earlier control whose pseudonym matches one of the candidates. */
-export async function findSubjectRef(
-  ex: Executor,
-  candidates: { version: string; hash: string }[],
-): Promise<string | null> {
-  if (candidates.length === 0) return null;
-  const rows = await queryRows<{ ref: string }>(
-    ex,
-    sql`select subject_ref as ref from controls
-        where subject_key_hash in (${sql.join(
-          candidates.map((c) => sql`${c.hash}`),
-          sql`, `,
-        )})
-          and (subject_key_version, subject_key_hash) in (${sql.join(
-            candidates.map((c) => sql`(${c.version}, ${c.hash})`),
-            sql`, `,
-          )})
-          and subject_ref is not null
-        order by occurred_at limit 1`,
-  );
-  return rows[0]?.ref ?? null;
-}
-
 export interface RegistrationInsert {
   row: ControlRow;
-  subjectKeyHash: string | null;
-  subjectKeyVersion: string | null;
+  personId: string;
+  /** The Amsterdam calendar day of the control: the membership valid that day gives the team. */
+  day: string;
+  buurtCode: string;
+  /** The subject's pseudonym under every configured key (current first); empty without a key. */
+  candidates: { version: string; hash: string }[];
   bodyHash: string;
   createdByAccountId: string | null;
   createdAt: Date;
 }
 
-/** Inserts one registration; false when a control with this id exists already. */
-export async function insertRegistration(ex: Executor, r: RegistrationInsert): Promise<boolean> {
-  const x = sql`jsonb_to_recordset(${json([r.row])}) as x(${RECORDSET})`;
-  const rows = await queryRows<{ id: string }>(
+export interface RegistrationOutcome {
+  team: { id: string; name: string; unit_id: string; district_id: string | null } | null;
+  area: {
+    code: string;
+    name: string;
+    gemeente_code: string;
+    gemeente_name: string;
+    wijk_code: string | null;
+    wijk_name: string | null;
+  } | null;
+  inserted: boolean;
+  subjectRef: string | null;
+}
+
+/** Columns the registration statement fills from the team, the area and an earlier subject. */
+const REGISTRATION_OVERRIDES: Partial<Record<string, string>> = {
+  team_id: 'team.id',
+  unit_id: 'team.unit_id',
+  district_id: 'team.district_id',
+  gemeente_code: 'area.gemeente_code',
+  wijk_code: 'area.wijk_code',
+  buurt_code: 'area.code',
+  subject_ref: 'coalesce((select ref from prior), x.subject_ref)',
+};
+const SELECT_REGISTRATION = CONTROL_ROW_COLUMNS.map(
+  ([name]) => REGISTRATION_OVERRIDES[name] ?? `x.${name}`,
+).join(', ');
+
+/**
+ * A registration in one statement (one round trip on a busy evening): the officer's team on the
+ * day, the buurt with its wijk and gemeente, the subject reference of an earlier control of the
+ * same subject, and the insert — which happens only when team and buurt exist and the id is new.
+ */
+export async function insertRegistration(
+  ex: Executor,
+  r: RegistrationInsert,
+): Promise<RegistrationOutcome> {
+  const current = r.candidates[0];
+  const prior = r.candidates.length
+    ? sql`select subject_ref as ref from controls
+          where subject_key_hash in (${sql.join(
+            r.candidates.map((c) => sql`${c.hash}`),
+            sql`, `,
+          )})
+            and (subject_key_version, subject_key_hash) in (${sql.join(
+              r.candidates.map((c) => sql`(${c.version}, ${c.hash})`),
+              sql`, `,
+            )})
+            and subject_ref is not null
+          order by occurred_at limit 1`
+    : sql`select null::uuid as ref where false`;
+  const rows = await queryRows<{
+    team: RegistrationOutcome['team'];
+    area: RegistrationOutcome['area'];
+    inserted: string | null;
+    ref: string | null;
+  }>(
     ex,
-    sql`insert into controls (${sql.raw(COLUMNS)},
-          subject_key_hash, subject_key_version, body_hash, created_by_account_id, created_at)
-        select ${sql.raw(SELECT_X)}, ${r.subjectKeyHash}, ${r.subjectKeyVersion}, ${r.bodyHash},
-          ${r.createdByAccountId}::uuid, ${r.createdAt.toISOString()}::timestamptz
-        from ${x} on conflict (id) do nothing returning id`,
+    sql`with team as (
+          select t.id, t.name, t.unit_id, t.district_id
+          from memberships m join teams t on t.id = m.team_id
+          where m.person_id = ${r.personId} and m.valid_from <= ${r.day}::date
+            and (m.valid_to is null or m.valid_to > ${r.day}::date)
+          order by m.valid_from desc limit 1),
+        area as (
+          select a.code, a.name, a.gemeente_code, coalesce(g.name, a.gemeente_code) as gemeente_name,
+            a.wijk_code, w.name as wijk_name
+          from areas a left join areas g on g.code = a.gemeente_code
+            left join areas w on w.code = a.wijk_code
+          where a.code = ${r.buurtCode} and a.level = 'buurt'),
+        prior as (${prior}),
+        ins as (
+          insert into controls (${sql.raw(COLUMNS)},
+            subject_key_hash, subject_key_version, body_hash, created_by_account_id, created_at)
+          select ${sql.raw(SELECT_REGISTRATION)}, ${current?.hash ?? null}, ${current?.version ?? null},
+            ${r.bodyHash}, ${r.createdByAccountId}::uuid, ${r.createdAt.toISOString()}::timestamptz
+          from jsonb_to_recordset(${json([r.row])}) as x(${RECORDSET})
+            cross join team cross join area
+          on conflict (id) do nothing
+          returning id, subject_ref)
+        select (select row_to_json(team) from team) as team,
+          (select row_to_json(area) from area) as area,
+          (select id from ins) as inserted, (select subject_ref from ins) as ref`,
   );
-  return rows.length > 0;
+  const out = rows[0]!;
+  return {
+    team: out.team,
+    area: out.area,
+    inserted: out.inserted !== null,
+    subjectRef: out.ref,
+  };
 }
 
 export interface ControlDbRow {

@@ -129,15 +129,9 @@ export function createControlsService(deps: {
   const { db, audit, pseudonymKeys } = deps;
   const now = deps.now ?? (() => new Date());
 
-  async function resolveBuurt(body: ControlRegistration): Promise<repo.AreaRow> {
-    if (body.buurtCode) {
-      const area = await repo.findArea(db, body.buurtCode);
-      if (area?.level !== 'buurt')
-        throw invalid([
-          { name: 'buurtCode', code: 'unknown', reason: `There is no buurt ${body.buurtCode}.` },
-        ]);
-      return area;
-    }
+  /** The buurt as sent, or the nearest to the position (its existence is checked on insert). */
+  async function buurtCodeOf(body: ControlRegistration): Promise<string> {
+    if (body.buurtCode) return body.buurtCode;
     const { lat, lng } = body.position!;
     const near = await repo.listAreas(db, {
       level: 'buurt',
@@ -150,7 +144,7 @@ export function createControlsService(deps: {
       throw invalid([
         { name: 'position', code: 'unknown', reason: 'No known buurt lies near this position.' },
       ]);
-    return area;
+    return area.code;
   }
 
   /**
@@ -176,19 +170,11 @@ export function createControlsService(deps: {
       throw new AppError('forbidden', 'Your account is not linked to a person in a team.');
     const occurredAt = body.occurredAt ? new Date(body.occurredAt) : t;
     const day = amsterdamDay.format(occurredAt);
-    const [team, buurt] = await Promise.all([
-      repo.findTeamOn(db, personId, day),
-      resolveBuurt(body),
-    ]);
-    if (!team) throw new AppError('forbidden', `You were not a member of a team on ${day}.`);
-
+    const buurtCode = await buurtCodeOf(body);
     const candidates =
       body.subjectKey && body.subjectKind
         ? pseudonymCandidates(pseudonymKeys, body.subjectKind, body.subjectKey)
         : [];
-    const subjectRef = candidates.length
-      ? ((await repo.findSubjectRef(db, candidates)) ?? randomUUID())
-      : null;
     const actions = new Set(body.actions);
     const row: ControlRow = {
       id: body.id,
@@ -198,13 +184,14 @@ export function createControlsService(deps: {
       occurred_at: occurredAt.toISOString(),
       time_known: true,
       ...localTime(occurredAt.getTime(), 'pvi', true),
-      unit_id: team.unitId,
-      district_id: team.districtId,
-      team_id: team.teamId,
+      // Team, unit, district and the area's codes are filled by the insert itself.
+      unit_id: null,
+      district_id: null,
+      team_id: null,
       officer_person_id: personId,
-      gemeente_code: buurt.gemeenteCode,
-      wijk_code: buurt.wijkCode,
-      buurt_code: buurt.code,
+      gemeente_code: null,
+      wijk_code: null,
+      buurt_code: null,
       lat: null,
       lng: null,
       control_type: body.controlType,
@@ -225,7 +212,8 @@ export function createControlsService(deps: {
       duration_band: body.durationBand,
       object_of_search: null,
       subject_kind: body.subjectKind ?? null,
-      subject_ref: subjectRef,
+      // A new subject's reference; the insert takes an earlier control's when there is one.
+      subject_ref: candidates.length ? randomUUID() : null,
       subject_sex: null,
       subject_age_band: null,
       group_self_defined: null,
@@ -234,14 +222,22 @@ export function createControlsService(deps: {
       extra: null,
     };
     const bodyHash = bodyHashOf(body, personId);
-    const created = await repo.insertRegistration(db, {
+    const outcome = await repo.insertRegistration(db, {
       row,
-      subjectKeyHash: candidates[0]?.hash ?? null,
-      subjectKeyVersion: candidates[0]?.version ?? null,
+      personId,
+      day,
+      buurtCode,
+      candidates,
       bodyHash,
       createdByAccountId: actor.accountId,
       createdAt: t,
     });
+    const { team, area: buurt, inserted: created } = outcome;
+    if (!buurt)
+      throw invalid([
+        { name: 'buurtCode', code: 'unknown', reason: `There is no buurt ${buurtCode}.` },
+      ]);
+    if (!team) throw new AppError('forbidden', `You were not a member of a team on ${day}.`);
     const show = seesOfficers(viewer.grant);
     if (created)
       return {
@@ -252,17 +248,17 @@ export function createControlsService(deps: {
             source: 'pvi',
             sourceArea: null,
             occurredAt: row.occurred_at,
-            teamId: team.teamId,
-            teamName: team.teamName,
-            unitId: team.unitId,
-            districtId: team.districtId,
+            teamId: team.id,
+            teamName: team.name,
+            unitId: team.unit_id,
+            districtId: team.district_id,
             officerPersonId: personId,
             buurtCode: buurt.code,
             buurtName: buurt.name,
-            wijkCode: buurt.wijkCode,
-            wijkName: buurt.wijkName,
-            gemeenteCode: buurt.gemeenteCode,
-            gemeenteName: buurt.gemeenteName,
+            wijkCode: buurt.wijk_code,
+            wijkName: buurt.wijk_name,
+            gemeenteCode: buurt.gemeente_code,
+            gemeenteName: buurt.gemeente_name,
             controlType: row.control_type,
             initiative: row.initiative,
             selectionReason: row.selection_reason,
