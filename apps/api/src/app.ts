@@ -34,6 +34,8 @@ import { importRoutes } from './modules/imports/imports.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createControlsService } from './modules/controls/controls.service.ts';
 import { controlRoutes } from './modules/controls/controls.routes.ts';
+import { createControlAnalysisService } from './modules/controls/analysis/analysis.service.ts';
+import { controlAnalysisRoutes } from './modules/controls/analysis/analysis.routes.ts';
 import { createControlImportService } from './modules/controls/import/controls-import.service.ts';
 import { registerWeb } from './plugins/web.ts';
 import { createMailService } from './modules/mail/mail.service.ts';
@@ -183,6 +185,7 @@ export function createServices(options: Pick<BuildOptions, 'config' | 'database'
     now: options.now,
   });
   const controlImport = createControlImportService({ database: options.database, audit });
+  const controlAnalysis = createControlAnalysisService({ db, audit, now: options.now });
   const mail = createMailService({
     db,
     audit,
@@ -242,6 +245,7 @@ export function createServices(options: Pick<BuildOptions, 'config' | 'database'
     hrIndicators,
     controls,
     controlImport,
+    controlAnalysis,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -415,6 +419,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         ),
       );
       await api.register(controlRoutes(services.controls));
+      await api.register(controlAnalysisRoutes(services.controlAnalysis));
       api.get(
         '/openapi.json',
         { config: { access: access.public() }, schema: { hide: true } },

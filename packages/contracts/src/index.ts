@@ -7,3 +7,4 @@ export * from './survey.ts';
 export * from './instrument.ts';
 export * from './plans.ts';
 export * from './controls.ts';
+export * from './controls-analysis.ts';
