@@ -284,6 +284,42 @@ describe('a team-monitor wave, end to end through a real SMTP server', () => {
     expect(district.json().group.respondents).toBe(14);
   });
 
+  it('exports a report as CSV and XLSX with nothing the report hides', async () => {
+    const c = org.teams[2]!;
+    const district = await t.app.inject({
+      url: `/api/v1/survey/waves/${waveId}/reports/districts/${org.districtId}/export`,
+      headers: hr.headers,
+    });
+    expect(district.statusCode).toBe(200);
+    expect(district.headers['content-type']).toMatch(/text\/csv/);
+    const lines = district.body.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^section,group,key,/);
+    expect(lines.some((l) => l.startsWith('scale,'))).toBe(true);
+    // The small team appears only as hidden, with its reasons and no count.
+    const small = lines.filter((l) => l.startsWith('child,') && l.includes(`team:${c.id}`));
+    expect(small.length).toBeGreaterThan(0);
+    for (const l of small) expect(l).toMatch(/,,,,,,,,,false,.*below_k_respondents/);
+
+    const hidden = await t.app.inject({
+      url: `/api/v1/survey/waves/${waveId}/reports/teams/${c.id}/export`,
+      headers: hr.headers,
+    });
+    expect(
+      hidden.body
+        .trim()
+        .split('\r\n')
+        .filter((l) => l.startsWith('scale,')),
+    ).toEqual([]);
+
+    const xlsx = await t.app.inject({
+      url: `/api/v1/survey/waves/${waveId}/reports/districts/${org.districtId}/export?format=xlsx`,
+      headers: hr.headers,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('refuses wave management to a team chief and to a unit outside the scope', async () => {
     const chief = await signInAs(t.app, t.services, 'teamchef', {
       type: 'team',

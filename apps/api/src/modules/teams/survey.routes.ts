@@ -24,6 +24,7 @@ import { AppError } from '../../errors.ts';
 import type { WavesService } from './waves.service.ts';
 import type { RespondService } from './respond.service.ts';
 import type { ReportService } from './report.service.ts';
+import { reportCsv, reportXlsx } from './report.export.ts';
 import type { HistoryImportService } from './history-import.service.ts';
 import { textSource } from '../org/import/csv.ts';
 
@@ -124,6 +125,52 @@ export const surveyRoutes =
     );
     for (const r of reportRoutes) {
       const params = r.param ? waveParams.extend({ [r.param]: uuid }) : waveParams;
+      app.get(
+        `/survey/waves/:waveId/reports/${r.path}/export`,
+        {
+          config: { access: access.roles(REPORT_READERS, { scope: r.scope }) },
+          schema: {
+            operationId: `export${r.level[0]!.toUpperCase()}${r.level.slice(1)}SurveyReport`,
+            tags: ['survey'],
+            summary: `The ${r.level} report as CSV or XLSX: what the report shows, nothing more`,
+            params,
+            querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+            produces: [
+              'text/csv',
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            ],
+            response: {
+              200: z.string().describe('CSV (RFC 4180) or an XLSX workbook (binary)'),
+              ...errors,
+            },
+          },
+        },
+        async (request, reply) => {
+          const p = request.params as Record<string, string>;
+          const report = await reports.read(
+            actorOf(request),
+            p.waveId!,
+            r.level,
+            r.param ? p[r.param]! : null,
+          );
+          const name = `teammonitor-${r.level}-${report.group.id ?? 'nl'}`;
+          if (request.query.format === 'xlsx')
+            return (
+              reply
+                .header(
+                  'content-type',
+                  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                )
+                .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+                // A Buffer goes out as it is; the schema above describes the CSV form.
+                .send((await reportXlsx(report)) as unknown as string)
+            );
+          return reply
+            .header('content-type', 'text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${name}.csv"`)
+            .send(reportCsv(report));
+        },
+      );
       app.get(
         `/survey/waves/:waveId/reports/${r.path}`,
         {
