@@ -14,7 +14,8 @@ describe('sign in', () => {
   it('shows the error summary for empty fields; it takes focus and links to the fields', async () => {
     const { context, page } = await newPage(browser);
     await page.goto(url('/inloggen'));
-    await expect.poll(() => page.title()).toBe('Inloggen — PvI-platform');
+    // The first page of the run: the lazy sign-in chunk may take seconds on a busy machine.
+    await expect.poll(() => page.title(), { timeout: 15_000 }).toBe('Inloggen — PvI-platform');
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
 
     const summary = page
