@@ -16,10 +16,9 @@ import {
 } from '@utrecht/component-library-react';
 import type { AuditEntry } from '@pvi/contracts';
 import { ApiError } from '../../app/api.ts';
-import { formatDateTime, formatNumber } from '../../app/i18n.ts';
+import { formatDateTime } from '../../app/i18n.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorSummary, TextField, type FieldError } from '../../components/Form.tsx';
-import { Empty, Failure, Loading } from '../../components/States.tsx';
 import {
   accountQuery,
   AUDIT_PAGE_SIZE,
@@ -37,7 +36,7 @@ import {
   RECORD_TYPES,
   recordTypeLabel,
 } from './labels.ts';
-import { Pager } from './Pager.tsx';
+import { PagedList } from './Pager.tsx';
 import './admin.css';
 
 interface Draft {
@@ -189,30 +188,16 @@ export function AuditLogPage() {
           </ButtonLink>
         </div>
         <Paragraph className="pvi-muted">{t('audit.exportHint')}</Paragraph>
-        {entries.isPending ? (
-          <Loading />
-        ) : entries.isError ? (
-          <Failure error={entries.error} />
-        ) : entries.data.items.length === 0 ? (
-          <Empty>{t('audit.none')}</Empty>
-        ) : (
-          <>
-            <Paragraph aria-live="polite">
-              {t('audit.count', {
-                count: entries.data.total,
-                formatted: formatNumber(entries.data.total),
-              })}
-            </Paragraph>
-            <AuditTable entries={entries.data.items} />
-            <Pager
-              label={t('audit.pages')}
-              page={entries.data.page}
-              pageSize={AUDIT_PAGE_SIZE}
-              total={entries.data.total}
-              onPage={setPage}
-            />
-          </>
-        )}
+        <PagedList
+          query={entries}
+          empty={t('audit.none')}
+          count={(count, formatted) => t('audit.count', { count, formatted })}
+          pagesLabel={t('audit.pages')}
+          pageSize={AUDIT_PAGE_SIZE}
+          onPage={setPage}
+        >
+          {(items) => <AuditTable entries={items} />}
+        </PagedList>
       </section>
     </>
   );

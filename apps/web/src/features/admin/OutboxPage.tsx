@@ -15,12 +15,11 @@ import {
 } from '@utrecht/component-library-react';
 import type { MailMessage, Page } from '@pvi/contracts';
 import { api } from '../../app/api.ts';
-import { formatDateTime, formatNumber } from '../../app/i18n.ts';
+import { formatDateTime } from '../../app/i18n.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
-import { Empty, Failure, Loading } from '../../components/States.tsx';
 import { qs } from './api.ts';
 import { SelectField } from './Fields.tsx';
-import { Pager } from './Pager.tsx';
+import { PagedList } from './Pager.tsx';
 import './admin.css';
 import '../monitor/monitor.css';
 
@@ -75,30 +74,16 @@ export function OutboxPage() {
         <Heading2 id="outbox-list-title">
           {kind ? t(`outbox.kinds.${kind}`) : t('outbox.all')}
         </Heading2>
-        {mail.isPending ? (
-          <Loading />
-        ) : mail.isError ? (
-          <Failure error={mail.error} />
-        ) : mail.data.items.length === 0 ? (
-          <Empty>{t('outbox.none')}</Empty>
-        ) : (
-          <>
-            <Paragraph aria-live="polite">
-              {t('outbox.count', {
-                count: mail.data.total,
-                formatted: formatNumber(mail.data.total),
-              })}
-            </Paragraph>
-            <OutboxTable items={mail.data.items} />
-            <Pager
-              label={t('outbox.pages')}
-              page={mail.data.page}
-              pageSize={OUTBOX_PAGE_SIZE}
-              total={mail.data.total}
-              onPage={setPage}
-            />
-          </>
-        )}
+        <PagedList
+          query={mail}
+          empty={t('outbox.none')}
+          count={(count, formatted) => t('outbox.count', { count, formatted })}
+          pagesLabel={t('outbox.pages')}
+          pageSize={OUTBOX_PAGE_SIZE}
+          onPage={setPage}
+        >
+          {(items) => <OutboxTable items={items} />}
+        </PagedList>
       </section>
     </>
   );

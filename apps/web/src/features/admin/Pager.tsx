@@ -1,6 +1,10 @@
+import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button } from '@utrecht/component-library-react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
+import type { Page } from '@pvi/contracts';
 import { formatNumber } from '../../app/i18n.ts';
+import { Empty, Failure, Loading } from '../../components/States.tsx';
 
 /** Previous/next for a paged list, with where you are in words. */
 export function Pager(props: {
@@ -47,5 +51,42 @@ export function Pager(props: {
         {t('pager.next')}
       </Button>
     </nav>
+  );
+}
+
+/**
+ * A paged list in all its states: loading, failed, empty, or its count in words, the rows
+ * (rendered by the caller) and the pager.
+ */
+export function PagedList<T>(props: {
+  query: UseQueryResult<Page<T>>;
+  /** Shown when there is nothing to list. */
+  empty: string;
+  /** The count in words, e.g. t('audit.count', …). */
+  count: (total: number, formatted: string) => string;
+  /** The accessible name of the pager. */
+  pagesLabel: string;
+  pageSize: number;
+  onPage: (page: number) => void;
+  children: (items: T[]) => ReactNode;
+}) {
+  const { query } = props;
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <Failure error={query.error} />;
+  if (query.data.items.length === 0) return <Empty>{props.empty}</Empty>;
+  return (
+    <>
+      <Paragraph aria-live="polite">
+        {props.count(query.data.total, formatNumber(query.data.total))}
+      </Paragraph>
+      {props.children(query.data.items)}
+      <Pager
+        label={props.pagesLabel}
+        page={query.data.page}
+        pageSize={props.pageSize}
+        total={query.data.total}
+        onPage={props.onPage}
+      />
+    </>
   );
 }
