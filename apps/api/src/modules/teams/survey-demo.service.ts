@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@pvi/db';
+import { mulberry32, type Rng } from '@pvi/db/demo';
 import type { Instrument } from '@pvi/contracts';
 import type { DisclosureRules } from '@pvi/disclosure';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
@@ -8,17 +9,6 @@ import * as respond from './respond.repository.ts';
 import { scoreResponse } from './scoring.ts';
 import { hashSecret, newSecret } from './waves.service.ts';
 
-type Rng = () => number;
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const normal = (rng: Rng) =>
   Math.sqrt(-2 * Math.log(Math.max(rng(), 1e-12))) * Math.cos(2 * Math.PI * rng());
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
