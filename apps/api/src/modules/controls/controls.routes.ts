@@ -14,6 +14,7 @@ import {
 import { access, ALL_ROLES } from '../../access.ts';
 import { actorOf, authOf } from '../../plugins/auth.ts';
 import { withPageLinks } from '../../http/pagination.ts';
+import { sendDownload } from '../../http/download.ts';
 import type { FastifyRequest } from 'fastify';
 import type { ControlsService, ControlViewer } from './controls.service.ts';
 
@@ -107,13 +108,7 @@ export const controlRoutes =
       },
       async (request, reply) => {
         const stream = await controls.exportCsv(actorOf(request), viewerOf(request), request.query);
-        return (
-          reply
-            .type('text/csv; charset=utf-8')
-            .header('Content-Disposition', 'attachment; filename="controls.csv"')
-            // A stream is sent as it is; the schema's string documents the body.
-            .send(stream as unknown as string)
-        );
+        return sendDownload(reply, stream, 'text/csv; charset=utf-8', 'controls.csv');
       },
     );
     app.get(

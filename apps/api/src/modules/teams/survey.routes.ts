@@ -19,6 +19,7 @@ import {
 } from '@pvi/contracts';
 import type { Role } from '@pvi/contracts';
 import { access, ALL_ROLES } from '../../access.ts';
+import { sendDownload } from '../../http/download.ts';
 import { actorOf, authOf } from '../../plugins/auth.ts';
 import { AppError } from '../../errors.ts';
 import type { WavesService } from './waves.service.ts';
@@ -155,20 +156,13 @@ export const surveyRoutes =
           );
           const name = `teammonitor-${r.level}-${report.group.id ?? 'nl'}`;
           if (request.query.format === 'xlsx')
-            return (
-              reply
-                .header(
-                  'content-type',
-                  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-                )
-                .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-                // A Buffer goes out as it is; the schema above describes the CSV form.
-                .send((await reportXlsx(report)) as unknown as string)
+            return sendDownload(
+              reply,
+              await reportXlsx(report),
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              `${name}.xlsx`,
             );
-          return reply
-            .header('content-type', 'text/csv; charset=utf-8')
-            .header('content-disposition', `attachment; filename="${name}.csv"`)
-            .send(reportCsv(report));
+          return sendDownload(reply, reportCsv(report), 'text/csv; charset=utf-8', `${name}.csv`);
         },
       );
       app.get(
