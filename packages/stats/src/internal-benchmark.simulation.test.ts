@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { internalBenchmark, type BenchmarkCell } from './internal-benchmark.ts';
 import { compareProportions } from './proportions-compare.ts';
-import { binomialTolerance, mulberry32, report } from './simulation-support.ts';
+import { binomialTolerance, mulberry32, report, SIMULATION_TIMEOUT } from './simulation-support.ts';
 
 /*
  * Simulated districts for internalBenchmark (design and observed rates in REFERENCES-controls.md,
@@ -168,7 +168,7 @@ const INJECTED_RUNS = 500;
 /** The injected bias: team LOW's odds of a hit are halved in every stratum. */
 const INJECTED_ODDS_RATIO = 0.5;
 
-describe('internalBenchmark by simulation (seeded)', () => {
+describe('internalBenchmark by simulation (seeded)', { timeout: SIMULATION_TIMEOUT }, () => {
   // Tolerance arithmetic (binomialTolerance): with 2,000 runs at a true 5 % the observed share
   // lies in [3.55 %, 6.55 %] for 99.8 % of seeds; P(observed > 7 % | 5 %) = 4e-5 and
   // P(observed ≤ 7 % | 9 %) = 7e-4. With 200 runs "≤ 7 %" would fail a sound test at 7.8 % of

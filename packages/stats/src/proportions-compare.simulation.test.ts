@@ -9,6 +9,7 @@ import {
   drawPoisson,
   mulberry32,
   report,
+  SIMULATION_TIMEOUT,
 } from './simulation-support.ts';
 
 /*
@@ -70,7 +71,7 @@ function simulateComparison(s: Scenario, pA: number, seed: number) {
   return { rejected: rejected / RUNS, covered: covered / RUNS };
 }
 
-describe('compareProportions by simulation (seeded)', () => {
+describe('compareProportions by simulation (seeded)', { timeout: SIMULATION_TIMEOUT }, () => {
   for (const s of scenarios) {
     it(`${s.name}: false alarms at 5 % stay ≤ 7 % over ${RUNS} null runs (n ${s.nA} and ${s.nB}, rate ${s.p})`, () => {
       // P(observed > 7 % | true 5 %) = 4e-5 at 2,000 runs; 200 runs would fail at 7.8 % of seeds.
@@ -111,7 +112,7 @@ function exactWilsonCoverage(n: number, p: number): number {
   }, 0);
 }
 
-describe('wilsonInterval coverage by simulation (seeded)', () => {
+describe('wilsonInterval coverage by simulation (seeded)', { timeout: SIMULATION_TIMEOUT }, () => {
   const DRAWS = 5000;
 
   it.each([
@@ -187,7 +188,7 @@ function exactRateRatioSize(meanA: number, popA: number, meanB: number, popB: nu
   return size;
 }
 
-describe('rateRatio by simulation (seeded)', () => {
+describe('rateRatio by simulation (seeded)', { timeout: SIMULATION_TIMEOUT }, () => {
   const RATE_RUNS = 2000;
   // Controls per group as Poisson counts over fixed populations (controls per resident per
   // year): group A 1 %, the reference group 0.4 %, a disparity ratio of 2.5.

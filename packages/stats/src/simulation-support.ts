@@ -97,3 +97,9 @@ export function report(label: string, values: Record<string, number | string>): 
     .join(' ');
   console.info(`[simulation] ${label}: ${text}`);
 }
+
+/**
+ * Per-test timeout of the simulation tests: each needs a few seconds of CPU, but wall time on a
+ * shared machine can be many times that; the run-time budget is measured separately (CPU time).
+ */
+export const SIMULATION_TIMEOUT = 120_000;
