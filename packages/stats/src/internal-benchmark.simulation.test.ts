@@ -199,8 +199,9 @@ describe('internalBenchmark by simulation (seeded)', { timeout: SIMULATION_TIMEO
   });
 
   it('does not flag a team that is worse only because it works harder strata', () => {
-    // MIX works nights on traffic (raw hit rate about 8 % against 20 % for the others) with the
-    // same stratum rates: the naive comparison calls it worse in every run, the benchmark does not.
+    // MIX works nights on traffic in the south, where hit rates are lowest, at its peers' stratum
+    // rates (raw hit rate 8 % against about 22 % for the others): the naive comparison calls it
+    // worse in every run, the benchmark does not.
     expect(nullWorld().naiveMix / NULL_RUNS).toBeGreaterThan(0.99);
     expect(share(nullWorld(), nullWorld().unadjusted, 'MIX')).toBeLessThanOrEqual(0.07);
     expect(share(nullWorld(), nullWorld().flagged, 'MIX')).toBeLessThanOrEqual(0.07);
@@ -219,12 +220,21 @@ describe('internalBenchmark by simulation (seeded)', { timeout: SIMULATION_TIMEO
     expect(power).toBeGreaterThanOrEqual(0.8);
     // The confounded team stays unflagged even with LOW among its peers.
     expect(share(injected, injected.flagged, 'MIX')).toBeLessThanOrEqual(0.07);
+    // LOW drags its peers' benchmarks down, so ordinary teams are sometimes flagged as better
+    // than their peers (REFERENCES-controls.md); none should be flagged as worse beyond 2.5 %.
+    const others = TEAMS.filter((u) => u !== 'LOW');
+    const otherLower = others.reduce(
+      (sum, u) => sum + share(injected, injected.flaggedLower, u),
+      0,
+    );
+    expect(otherLower / others.length).toBeLessThanOrEqual(0.025);
     report('internalBenchmark injected OR 0.5', {
       power,
       ...Object.fromEntries(
         TEAMS.map((u) => [`flagged ${u}`, share(injected, injected.flagged, u)]),
       ),
       otherFlagged: injected.otherFlagged / INJECTED_RUNS,
+      otherFlaggedLowerPerTeam: otherLower / others.length,
     });
   });
 });
