@@ -233,8 +233,8 @@ describe('rateRatio by simulation (seeded)', { timeout: SIMULATION_TIMEOUT }, ()
       expect(falseAlarms / RATE_RUNS).toBeLessThanOrEqual(0.07);
       expect(falseAlarms / RATE_RUNS).toBeGreaterThanOrEqual(tolerance.lower);
       expect(falseAlarms / RATE_RUNS).toBeLessThanOrEqual(tolerance.upper);
-      // The Wald test on the log ratio is conservative at small counts (exact size about 3 %
-      // with 16 expected events, part of it from the refusal below 10); nominal at large ones.
+      // Conservative at small counts (exact size 3.04 % with 16 expected events, mostly from the
+      // refusal below 10 events); nominal at large ones.
       expect(exact).toBeLessThanOrEqual(0.055);
       if (meanA >= 100) expect(exact).toBeGreaterThanOrEqual(0.045);
       report(`rateRatio ${c.name} null`, { falseAlarms: falseAlarms / RATE_RUNS, exact });
