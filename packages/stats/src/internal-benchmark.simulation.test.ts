@@ -181,7 +181,8 @@ describe('internalBenchmark by simulation (seeded)', { timeout: SIMULATION_TIMEO
     expect(tolerance.upper).toBeLessThan(0.07);
     const rates = TEAMS.map((u) => share(nullWorld(), nullWorld().unadjusted, u));
     for (const r of rates) expect(r).toBeLessThanOrEqual(0.07);
-    // Pooled over the 8 teams (16,000 team-runs): near 5 %, neither liberal nor conservative.
+    // Pooled over the 8 teams (16,000 team-runs): near 5 %, neither liberal nor conservative. The
+    // teams of one run share their peers, so the team-runs are not independent: 0.5 pp slack.
     const pooled = rates.reduce((a, b) => a + b, 0) / rates.length;
     const pooledTolerance = binomialTolerance(NULL_RUNS * TEAMS.length, 0.05);
     expect(pooled).toBeGreaterThanOrEqual(pooledTolerance.lower - 0.005);
