@@ -53,7 +53,7 @@ describe('the analysis of CBS aggregates', () => {
   it('equals the analysis of the raw records: disparity and veil of darkness', async () => {
     const res = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/controls/cbs/datasets?name=Fixture&source=synthetic',
+      url: '/api/v1/controls/cbs/datasets?title=Fixture&source=synthetic',
       headers: { ...cdo.headers, 'content-type': 'text/csv' },
       payload: await readFile(fixturePath, 'utf8'),
     });

@@ -67,7 +67,7 @@ const exportFile = (session: Session) =>
 const upload = (session: Session, csv: string, name = 'Test') =>
   t.app.inject({
     method: 'POST',
-    url: `/api/v1/controls/cbs/datasets?name=${encodeURIComponent(name)}&source=CBS%20test`,
+    url: `/api/v1/controls/cbs/datasets?title=${encodeURIComponent(name)}&source=CBS%20test`,
     headers: { ...session.headers, 'content-type': 'text/csv' },
     payload: csv,
   });

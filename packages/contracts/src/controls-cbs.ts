@@ -13,7 +13,7 @@ export const cbsLinkingExportQuery = z.object({
 export type CbsLinkingExportQuery = z.infer<typeof cbsLinkingExportQuery>;
 
 export const cbsDatasetImportQuery = z.object({
-  name: z.string().trim().min(1).max(200).describe('A name for the dataset'),
+  title: z.string().trim().min(1).max(200).describe('A title for the dataset (stored as its name)'),
   source: z
     .string()
     .trim()

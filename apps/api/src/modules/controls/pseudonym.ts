@@ -32,8 +32,7 @@ export function parsePseudonymKeys(
     return { version, key };
   });
   const versions = new Set(keys.map((k) => k.version));
-  if (versions.size !== keys.length)
-    throw new Error(`${setting}: a version appears twice.`);
+  if (versions.size !== keys.length) throw new Error(`${setting}: a version appears twice.`);
   return keys;
 }
 

@@ -98,7 +98,7 @@ export function createCbsService(deps: {
       const id = await repo.insertDataset(
         tx,
         {
-          name: meta.name,
+          name: meta.title,
           source: meta.source,
           description: meta.description ?? null,
           sha256,
@@ -119,7 +119,7 @@ export function createCbsService(deps: {
         recordId: dataset.id,
         details: {
           sha256,
-          name: meta.name,
+          name: meta.title,
           source: meta.source,
           outcomeRows: parsed.outcomes.length,
           darknessRows: parsed.darkness.length,
