@@ -36,6 +36,8 @@ import { createControlsService } from './modules/controls/controls.service.ts';
 import { controlRoutes } from './modules/controls/controls.routes.ts';
 import { createControlAnalysisService } from './modules/controls/analysis/analysis.service.ts';
 import { controlAnalysisRoutes } from './modules/controls/analysis/analysis.routes.ts';
+import { cbsRoutes } from './modules/controls/cbs/cbs.routes.ts';
+import { createCbsService } from './modules/controls/cbs/cbs.service.ts';
 import { createControlImportService } from './modules/controls/import/controls-import.service.ts';
 import { registerWeb } from './plugins/web.ts';
 import { createMailService } from './modules/mail/mail.service.ts';
@@ -182,10 +184,17 @@ export function createServices(options: Pick<BuildOptions, 'config' | 'database'
     db,
     audit,
     pseudonymKeys: options.config.pseudonymKeys,
+    cbsLinkKeys: options.config.cbsLinkKeys,
     now: options.now,
   });
   const controlImport = createControlImportService({ database: options.database, audit });
   const controlAnalysis = createControlAnalysisService({ db, audit, now: options.now });
+  const cbs = createCbsService({
+    db,
+    audit,
+    cbsLinkKeys: options.config.cbsLinkKeys,
+    minCell: options.config.cbsMinCell,
+  });
   const mail = createMailService({
     db,
     audit,
@@ -246,6 +255,7 @@ export function createServices(options: Pick<BuildOptions, 'config' | 'database'
     controls,
     controlImport,
     controlAnalysis,
+    cbs,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -420,6 +430,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       );
       await api.register(controlRoutes(services.controls));
       await api.register(controlAnalysisRoutes(services.controlAnalysis));
+      await api.register(cbsRoutes(services.cbs));
       api.get(
         '/openapi.json',
         { config: { access: access.public() }, schema: { hide: true } },

@@ -35,6 +35,10 @@ export interface AppConfig {
   surveyMinOpenAnswerGroupSize: number;
   /** Keys for pseudonymising subject keys of controls (`PVI_PSEUDONYM_KEYS`), current first. */
   pseudonymKeys: PseudonymKey[];
+  /** Keys shared with CBS for the linking pseudonym (`PVI_CBS_LINK_KEYS`), current first. */
+  cbsLinkKeys: PseudonymKey[];
+  /** k for figures from CBS aggregates (`PVI_CBS_MIN_CELL`, default 10: CBS's output rule). */
+  cbsMinCell: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -64,6 +68,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowInsecure: env.PVI_OIDC_ALLOW_INSECURE === '1',
     };
   }
+  const pseudonymKeys = parsePseudonymKeys(env.PVI_PSEUDONYM_KEYS);
+  const cbsLinkKeys = parsePseudonymKeys(env.PVI_CBS_LINK_KEYS, 'PVI_CBS_LINK_KEYS');
+  // The CBS key is shared outside the police: it must never be an internal key as well.
+  if (cbsLinkKeys.some((c) => pseudonymKeys.some((p) => p.key.equals(c.key))))
+    throw new Error('PVI_CBS_LINK_KEYS must not reuse a key of PVI_PSEUDONYM_KEYS.');
+  const cbsMinCell = int(env.PVI_CBS_MIN_CELL, 10, 'PVI_CBS_MIN_CELL');
+  if (cbsMinCell < 2 || cbsMinCell > 1000)
+    throw new Error(`PVI_CBS_MIN_CELL must be from 2 to 1000, got ${cbsMinCell}.`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -81,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: env.PVI_MAIL_FROM ?? 'PvI-platform <noreply@pvi.invalid>',
     surveyMinGroupSize: int(env.PVI_SURVEY_MIN_GROUP, 5, 'PVI_SURVEY_MIN_GROUP'),
     surveyMinOpenAnswerGroupSize: int(env.PVI_SURVEY_MIN_OPEN, 10, 'PVI_SURVEY_MIN_OPEN'),
-    pseudonymKeys: parsePseudonymKeys(env.PVI_PSEUDONYM_KEYS),
+    pseudonymKeys,
+    cbsLinkKeys,
+    cbsMinCell,
   };
 }

@@ -210,3 +210,6 @@ export const controlAnalysis = z
   })
   .meta({ id: 'ControlAnalysis' });
 export type ControlAnalysis = z.infer<typeof controlAnalysis>;
+
+/** The disparity row, reused by the analysis of CBS aggregates. */
+export { groupRow as disparityGroupRow };

@@ -15,6 +15,7 @@ import type { ControlImportResult } from '../modules/controls/import/controls-im
 import type { AreaImportResult } from '../modules/controls/import/areas-import.service.ts';
 import { openContext, UsageError, withContext, type CliContext } from './context.ts';
 import { progressBar } from './progress.ts';
+import { cbsCommand } from './cbs-commands.ts';
 
 type Flags = Record<string, string | boolean | undefined>;
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -330,6 +331,7 @@ export const commands: Record<string, Command> = {
       });
     },
   },
+  cbs: cbsCommand,
   controls: {
     summary: 'Controls: rebuild the monthly rollup, or see and retire pseudonym key versions',
     usage:

@@ -198,6 +198,8 @@ export interface RegistrationInsert {
   buurtCode: string;
   /** The subject's pseudonym under every configured key (current first); empty without a key. */
   candidates: { version: string; hash: string }[];
+  /** The person key's CBS linking pseudonym (docs/controls-analysis.md), or null. */
+  cbsLink?: { version: string; hash: string } | null;
   bodyHash: string;
   createdByAccountId: string | null;
   createdAt: Date;
@@ -282,7 +284,11 @@ export async function insertRegistration(
           from jsonb_to_recordset(${json([r.row])}) as x(${RECORDSET})
             cross join team cross join area
           on conflict (id) do nothing
-          returning id, subject_ref)
+          returning id, subject_ref),
+        link as (
+          insert into control_cbs_links (control_id, link_hash, key_version)
+          select id, ${r.cbsLink?.hash ?? null}, ${r.cbsLink?.version ?? null} from ins
+          where ${r.cbsLink?.hash ?? null}::text is not null)
         select (select row_to_json(team) from team) as team,
           (select row_to_json(area) from area) as area,
           (select id from ins) as inserted, (select subject_ref from ins) as ref`,

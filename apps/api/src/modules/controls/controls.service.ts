@@ -15,7 +15,7 @@ import { grantCovers, type GrantRef } from '../../access.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import { actionsOf, localTime, type ControlRow } from './control-row.ts';
 import { checkRegistration } from './rules.ts';
-import { pseudonymCandidates, type PseudonymKey } from './pseudonym.ts';
+import { pseudonymCandidates, pseudonymise, type PseudonymKey } from './pseudonym.ts';
 import { EXPORT_HEADER, exportLine } from './import/pvi-format.ts';
 import * as repo from './controls.repository.ts';
 
@@ -124,9 +124,12 @@ export function createControlsService(deps: {
   db: Database;
   audit: AuditService;
   pseudonymKeys: PseudonymKey[];
+  /** Keys shared with CBS (`PVI_CBS_LINK_KEYS`); a person key also gets its linking pseudonym. */
+  cbsLinkKeys?: PseudonymKey[];
   now?: () => Date;
 }) {
   const { db, audit, pseudonymKeys } = deps;
+  const cbsKey = deps.cbsLinkKeys?.[0];
   const now = deps.now ?? (() => new Date());
 
   /** The buurt as sent, or the nearest to the position (its existence is checked on insert). */
@@ -228,6 +231,10 @@ export function createControlsService(deps: {
       day,
       buurtCode,
       candidates,
+      cbsLink:
+        cbsKey && body.subjectKey && body.subjectKind === 'person'
+          ? { version: cbsKey.version, hash: pseudonymise(cbsKey, 'person', body.subjectKey) }
+          : null,
       bodyHash,
       createdByAccountId: actor.accountId,
       createdAt: t,

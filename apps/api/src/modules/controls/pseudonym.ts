@@ -14,23 +14,25 @@ const MIN_KEY_BYTES = 32;
  * Parses `v2:BASE64,v1:BASE64` (newest first). Throws on anything malformed, so a server with a
  * broken key setting does not start.
  */
-export function parsePseudonymKeys(spec: string | undefined): PseudonymKey[] {
+export function parsePseudonymKeys(
+  spec: string | undefined,
+  setting = 'PVI_PSEUDONYM_KEYS',
+): PseudonymKey[] {
   if (!spec?.trim()) return [];
   const keys = spec.split(',').map((part) => {
     const at = part.indexOf(':');
     const version = part.slice(0, at).trim();
     const key = Buffer.from(part.slice(at + 1).trim(), 'base64');
     if (at < 1 || !VERSION.test(version))
-      throw new Error('PVI_PSEUDONYM_KEYS: each key is VERSION:BASE64, e.g. v2:…,v1:….');
+      throw new Error(`${setting}: each key is VERSION:BASE64, e.g. v2:…,v1:….`);
     if (key.length < MIN_KEY_BYTES)
       throw new Error(
-        `PVI_PSEUDONYM_KEYS: key ${version} has ${key.length} bytes; at least ${MIN_KEY_BYTES} are needed (openssl rand -base64 32).`,
+        `${setting}: key ${version} has ${key.length} bytes; at least ${MIN_KEY_BYTES} are needed (openssl rand -base64 32).`,
       );
     return { version, key };
   });
   const versions = new Set(keys.map((k) => k.version));
-  if (versions.size !== keys.length)
-    throw new Error('PVI_PSEUDONYM_KEYS: a version appears twice.');
+  if (versions.size !== keys.length) throw new Error(`${setting}: a version appears twice.`);
   return keys;
 }
 
