@@ -300,6 +300,10 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
       ['the national plans overview', () => '/teammonitor/plannen'],
       ['a unit plans overview', () => `/teammonitor/plannen/eenheden/${ids.unit}`],
       ["a team's plans and risks (read only)", () => `/teammonitor/teams/${ids.team}/plannen`],
+      ['needs attention: the choice of units', () => '/teammonitor/aandacht'],
+      ['needs attention in a unit', () => `/teammonitor/aandacht/eenheden/${ids.unit}`],
+      ['needs attention in a district', () => `/teammonitor/aandacht/districten/${ids.district}`],
+      ['the HR-indicator import', () => '/teammonitor/hr-indicatoren'],
     ];
     for (const [name, path] of routes) {
       it(name, async () => {
@@ -307,6 +311,34 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
         await expectAccessible(page, `${name} (${path()}) at ${size}`);
       });
     }
+
+    it('needs attention: a team with its components and trend lines, as charts and tables', async () => {
+      await open(page, `/teammonitor/aandacht/eenheden/${ids.unit}`);
+      await page
+        .getByRole('button', { name: /^Details van / })
+        .first()
+        .click();
+      await page.getByRole('heading', { level: 2, name: /: onderdelen en trends$/ }).waitFor();
+      for (const summary of await page.locator('.pvi-trend__table summary').all())
+        await summary.click();
+      await expectAccessible(page, `needs attention with a team's trends at ${size}`);
+    });
+
+    it('the HR-indicator import with a report of bad rows', async () => {
+      await open(page, '/teammonitor/hr-indicatoren');
+      await page.getByLabel('CSV-bestand (verplicht)').setInputFiles({
+        name: 'hr.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'team_code,month,absenteeism_pct,absence_frequency,turnover_pct,overtime_hours,vacancies,integrity_reports\nGEEN-TEAM,2020-01,abc,,,,,\n',
+        ),
+      });
+      await page.getByRole('button', { name: 'HR-cijfers inlezen', exact: true }).click();
+      await page
+        .getByRole('table', { name: 'Fouten in het bestand, per regel en kolom' })
+        .waitFor();
+      await expectAccessible(page, `HR-indicator import (report) at ${size}`);
+    });
 
     it('a team report in English', async () => {
       await open(page, `/teammonitor/${ids.wave}/teams/${ids.team}`);
@@ -346,6 +378,21 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
     });
     afterAll(async () => {
       await hr.context.close();
+    });
+
+    it('a draft wave with the form for its anonymity rules', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const draft = await api.post<Wave>('/survey/waves', {
+        name: `Concept ${size} ${String(Date.now())}`,
+        instrumentKey: 'weerbaarheid',
+        units: [{ unitId: team.unitId, opensOn: today, closesOn: today }],
+        teamIds: [team.id],
+      });
+      await open(hr.page, `/teammonitor/${draft.id}`);
+      await hr.page
+        .getByRole('heading', { level: 2, name: 'Anonimiteitsregels van deze ronde' })
+        .waitFor();
+      await expectAccessible(hr.page, `draft wave with its rules at ${size}`);
     });
 
     it('an open wave: managing, and a team link with its QR code', async () => {

@@ -541,7 +541,11 @@ describe('HR indicators', () => {
     );
     expect(res.statusCode).toBe(400);
     const problems = res.json().invalidParams;
-    expect(problems.map((p: { name: string }) => p.name)).toEqual(['csv.line.3', 'csv.line.4']);
+    // One entry per issue: the line, the column at fault and the reason.
+    expect(problems.map((p: { name: string; code: string }) => [p.name, p.code])).toEqual([
+      ['csv.line.3.team_code', 'unknown_team'],
+      ['csv.line.4.month', 'bad_month'],
+    ]);
     expect(problems[0].reason).toContain('no team with code NIET-BESTAAND');
     expect(problems[1].reason).toContain('not YYYY-MM');
     const count = await queryRows<{ n: number }>(

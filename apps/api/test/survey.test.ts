@@ -105,6 +105,32 @@ describe('a team-monitor wave, end to end through a real SMTP server', () => {
     waveId = res.json().id;
   });
 
+  it('shows wave managers the installation rules, which a new draft starts with', async () => {
+    const rules = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/survey/rules',
+      headers: hr.headers,
+    });
+    expect(rules.statusCode).toBe(200);
+    expect(rules.json()).toEqual({ minGroupSize: 5, minOpenAnswerGroupSize: 10 });
+    const wave = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/survey/waves/${waveId}`,
+      headers: hr.headers,
+    });
+    expect(wave.json().rules).toEqual(rules.json());
+    const member = await signInAs(t.app, t.services, 'medewerker', {
+      type: 'team',
+      id: org.teams[0]!.id,
+    });
+    const refused = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/survey/rules',
+      headers: member.headers,
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it('opens: snapshots 17 people, mails each a one-time link, locks the rules', async () => {
     const res = await post(`/api/v1/survey/waves/${waveId}/open`);
     expect(res.statusCode).toBe(200);

@@ -261,6 +261,8 @@ export const planFollowUp = z
           .object({
             /** Mean after minus mean before. */
             difference: z.number(),
+            /** 95 % confidence interval of that difference (Welch); null when no test is made. */
+            interval: z.object({ lower: z.number(), upper: z.number() }).nullable(),
             /** Favourable share after minus before (both exact), else null. */
             favourableDifference: z.number().nullable(),
             /** Welch's t-test; null when either wave has fewer than 10 respondents on the scale. */

@@ -27,7 +27,7 @@ export const setUnauthenticatedHandler = (handler: () => void) => {
 };
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   purpose?: string;
   /** Do not treat 401 as an expired session (the sign-in call itself). */

@@ -164,6 +164,33 @@ const districtPlans = createRoute({
   path: '/teammonitor/plannen/districten/$districtId',
   component: plansPage('DistrictPlansPage'),
 });
+// People analytics: HR indicators and the "needs attention" view (its own chunk).
+const attentionPage = (
+  name: 'AttentionIndexPage' | 'UnitAttentionPage' | 'DistrictAttentionPage',
+) => lazyRouteComponent(() => import('../features/analytics/AttentionPage.tsx'), name);
+const attention = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/aandacht',
+  component: attentionPage('AttentionIndexPage'),
+});
+const unitAttention = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/aandacht/eenheden/$unitId',
+  component: attentionPage('UnitAttentionPage'),
+});
+const districtAttention = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/aandacht/districten/$districtId',
+  component: attentionPage('DistrictAttentionPage'),
+});
+const hrImport = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/teammonitor/hr-indicatoren',
+  component: lazyRouteComponent(
+    () => import('../features/analytics/HrImportPage.tsx'),
+    'HrImportPage',
+  ),
+});
 /** Answering a questionnaire: public, the link's secret in the fragment (`/vragenlijst#…`). */
 const questionnaire = createRoute({
   getParentRoute: () => root,
@@ -212,6 +239,10 @@ const routeTree = root.addChildren([
     nationalPlans,
     unitPlans,
     districtPlans,
+    attention,
+    unitAttention,
+    districtAttention,
+    hrImport,
   ]),
 ]);
 

@@ -73,6 +73,18 @@ describe('HR-indicator file', () => {
     expect(reason(9)).toContain('also on line 8');
     expect(reason(10)).toContain('not a number');
     expect(file.rows.map((r) => r.line)).toEqual([8]);
+    // Each issue names its column (null: the row as a whole) and a code.
+    const issues = (line: number) =>
+      file.problems.find((p) => p.line === line)!.issues.map((i) => [i.field, i.code]);
+    expect(issues(3)).toEqual([
+      ['absenteeism_pct', 'not_a_number'],
+      ['integrity_reports', 'not_whole'],
+    ]);
+    expect(issues(4)).toEqual([['team_code', 'empty']]);
+    expect(issues(5)).toEqual([['absenteeism_pct', 'above_max']]);
+    expect(issues(6)).toEqual([[null, 'no_values']]);
+    expect(issues(7)).toEqual([['month', 'future_month']]);
+    expect(issues(9)).toEqual([[null, 'duplicate']]);
   });
 
   it('accepts every percentage from 0 to 100 and refuses every one above', () => {

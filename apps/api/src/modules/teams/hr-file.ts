@@ -26,6 +26,32 @@ export interface HrRow {
 
 type Column = Exclude<(typeof HR_HEADER)[number], 'team_code' | 'month'>;
 
+/** One thing wrong in a row: the column at fault (null: the row as a whole), a code, a reason. */
+export interface HrIssue {
+  field: (typeof HR_HEADER)[number] | null;
+  code:
+    | 'empty'
+    | 'bad_month'
+    | 'month_too_early'
+    | 'future_month'
+    | 'not_a_number'
+    | 'not_whole'
+    | 'above_max'
+    | 'no_values'
+    | 'duplicate'
+    // Set by the service or the CSV reader:
+    | 'unknown_team'
+    | 'outside_scope'
+    | 'no_rows'
+    | 'invalid_row';
+  reason: string;
+}
+
+/** A bad row: every issue, and all of them in one sentence. */
+export interface HrProblem extends RowProblem {
+  issues: HrIssue[];
+}
+
 /** What each indicator column accepts; empty cells are "not known". */
 const COLUMNS: Record<Column, { field: keyof HrRow; max: number; integer?: boolean }> = {
   absenteeism_pct: { field: 'absenteeismPct', max: 100 },
@@ -46,21 +72,25 @@ const NUMBER = /^\d+([.,]\d+)?$/;
  */
 export class HrFile {
   rows: HrRow[] = [];
-  problems: RowProblem[] = [];
+  problems: HrProblem[] = [];
   private seen = new Map<string, number>();
 
   /** `currentMonth` (`YYYY-MM`): later months are refused. */
   constructor(private readonly currentMonth: string) {}
 
   add({ line, values }: CsvRow) {
-    const reasons: string[] = [];
+    const issues: HrIssue[] = [];
+    const issue = (field: HrIssue['field'], code: HrIssue['code'], reason: string) =>
+      issues.push({ field, code, reason });
     const teamCode = (values.team_code ?? '').trim();
-    if (!teamCode) reasons.push('team_code is empty');
+    if (!teamCode) issue('team_code', 'empty', 'team_code is empty');
     const month = (values.month ?? '').trim();
     const m = MONTH.exec(month);
-    if (!m) reasons.push(`month "${month}" is not YYYY-MM`);
-    else if (Number(m[1]) < 2000) reasons.push(`month ${month} is before 2000`);
-    else if (month > this.currentMonth) reasons.push(`month ${month} lies in the future`);
+    if (!m) issue('month', 'bad_month', `month "${month}" is not YYYY-MM`);
+    else if (Number(m[1]) < 2000)
+      issue('month', 'month_too_early', `month ${month} is before 2000`);
+    else if (month > this.currentMonth)
+      issue('month', 'future_month', `month ${month} lies in the future`);
 
     const row: HrRow = {
       line,
@@ -79,25 +109,36 @@ export class HrFile {
       if (raw === '') continue;
       given++;
       if (!NUMBER.test(raw)) {
-        reasons.push(`${column} "${raw}" is not a number (use 4.5 or 4,5; no minus sign)`);
+        issue(
+          column,
+          'not_a_number',
+          `${column} "${raw}" is not a number (use 4.5 or 4,5; no minus sign)`,
+        );
         continue;
       }
       const value = Number(raw.replace(',', '.'));
       if (rule.integer && !Number.isInteger(value))
-        reasons.push(`${column} ${raw} is not a whole number`);
-      else if (value > rule.max) reasons.push(`${column} ${raw} is above ${rule.max}`);
+        issue(column, 'not_whole', `${column} ${raw} is not a whole number`);
+      else if (value > rule.max)
+        issue(column, 'above_max', `${column} ${raw} is above ${rule.max}`);
       else (row as unknown as Record<string, number>)[rule.field] = value;
     }
-    if (given === 0 && reasons.length === 0) reasons.push('the row has no indicator values');
+    if (given === 0 && issues.length === 0)
+      issue(null, 'no_values', 'the row has no indicator values');
 
     if (m && teamCode) {
       const key = `${teamCode.toLowerCase()}|${month}`;
       const earlier = this.seen.get(key);
       if (earlier !== undefined)
-        reasons.push(`team ${teamCode} and month ${month} appear twice (also on line ${earlier})`);
+        issue(
+          null,
+          'duplicate',
+          `team ${teamCode} and month ${month} appear twice (also on line ${earlier})`,
+        );
       else this.seen.set(key, line);
     }
-    if (reasons.length) this.problems.push({ line, reason: `${reasons.join('; ')}.` });
+    if (issues.length)
+      this.problems.push({ line, reason: `${issues.map((i) => i.reason).join('; ')}.`, issues });
     else this.rows.push(row);
   }
 }

@@ -3,8 +3,8 @@ import type { HrImportResult } from '@pvi/contracts';
 import { AppError } from '../../errors.ts';
 import { grantCovers, type GrantRef } from '../../access.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
-import { readCsv, textSource, type RowProblem } from '../org/import/csv.ts';
-import { HR_HEADER, HrFile } from './hr-file.ts';
+import { readCsv, textSource } from '../org/import/csv.ts';
+import { HR_HEADER, HrFile, type HrProblem } from './hr-file.ts';
 import * as repo from './hr-indicators.repository.ts';
 
 /**
@@ -25,7 +25,14 @@ export function createHrIndicatorsService(deps: {
     const read = await readCsv(textSource(csv), HR_HEADER, (row) => {
       file.add(row);
     });
-    const problems: RowProblem[] = [...read.problems, ...file.problems];
+    // Problems of the file itself (header, quoting) concern the row as a whole.
+    const problems: HrProblem[] = [
+      ...read.problems.map((p): HrProblem => ({
+        ...p,
+        issues: [{ field: null, code: 'invalid_row', reason: p.reason }],
+      })),
+      ...file.problems,
+    ];
     const found = await repo.teamsByCode(
       db,
       file.rows.map((r) => r.teamCode),
@@ -36,14 +43,21 @@ export function createHrIndicatorsService(deps: {
     for (const row of file.rows) {
       const team = exact.get(row.teamCode) ?? folded.get(row.teamCode.toLowerCase());
       if (!team) {
-        problems.push({ line: row.line, reason: `There is no team with code ${row.teamCode}.` });
+        const reason = `There is no team with code ${row.teamCode}.`;
+        problems.push({
+          line: row.line,
+          reason,
+          issues: [{ field: 'team_code', code: 'unknown_team', reason }],
+        });
         continue;
       }
       const place = { unitId: team.unit_id, districtId: team.district_id, teamId: team.id };
       if (!grantCovers(grant, place)) {
+        const reason = `Team ${row.teamCode} is outside the scope of your active role.`;
         problems.push({
           line: row.line,
-          reason: `Team ${row.teamCode} is outside the scope of your active role.`,
+          reason,
+          issues: [{ field: 'team_code', code: 'outside_scope', reason }],
         });
         continue;
       }
@@ -51,12 +65,23 @@ export function createHrIndicatorsService(deps: {
       values.push({ ...indicators, teamId: team.id });
     }
     if (!problems.length && !values.length)
-      problems.push({ line: 1, reason: 'The file has no rows.' });
+      problems.push({
+        line: 1,
+        reason: 'The file has no rows.',
+        issues: [{ field: null, code: 'no_rows', reason: 'The file has no rows.' }],
+      });
     if (problems.length)
       throw new AppError('validation_failed', 'The file has bad rows; nothing was imported.', {
+        // One entry per issue: `csv.line.N.column`, or `csv.line.N` for the row as a whole.
         invalidParams: problems
           .sort((a, b) => a.line - b.line)
-          .map((p) => ({ name: `csv.line.${p.line}`, code: 'invalid_row', reason: p.reason })),
+          .flatMap((p) =>
+            p.issues.map((i) => ({
+              name: i.field ? `csv.line.${p.line}.${i.field}` : `csv.line.${p.line}`,
+              code: i.code,
+              reason: i.reason,
+            })),
+          ),
       });
 
     const counts = await db.transaction(async (tx) => {

@@ -23,11 +23,23 @@ describe('follow-up of a measure’s scale', () => {
     expect(r.comparison!.favourableDifference).toBeCloseTo(0.3);
     expect(r.comparison!.p).toBeLessThan(0.001);
     expect(r.explanation.nl).toContain('steeg van 3,00 naar 3,60 (+0,60)');
+    // The uncertainty: Welch's 95 % interval, 0.6 ± t(0.975; 58) × √(2 × 0.36 / 30).
+    const half = 2.001717 * Math.sqrt((2 * 0.36) / 30);
+    expect(r.comparison!.interval!.lower).toBeCloseTo(0.6 - half, 4);
+    expect(r.comparison!.interval!.upper).toBeCloseTo(0.6 + half, 4);
+    expect(r.explanation.nl).toContain(
+      '95%-betrouwbaarheidsinterval van het verschil: +0,29 tot +0,91',
+    );
   });
 
   it('makes no claim below 10 respondents, but shows the difference', () => {
     const r = compareScale(shownScale(scale(9, 3, 0.6)), shownScale(scale(30, 4, 0.6)), seen);
-    expect(r.comparison).toMatchObject({ difference: 1, significant: null, p: null });
+    expect(r.comparison).toMatchObject({
+      difference: 1,
+      significant: null,
+      p: null,
+      interval: null,
+    });
     expect(r.explanation.en).toContain('no claim about significance');
   });
 

@@ -54,6 +54,13 @@ export function compareScale(
     en: `The mean ${moved[1]} from ${en2(before.mean)} to ${en2(after.mean)} (${difference >= 0 ? '+' : ''}${en2(difference)}).`,
   };
   const p = c.p;
+  const sign = (x: number) => (x >= 0 ? '+' : '');
+  const range = c.interval
+    ? {
+        nl: ` 95%-betrouwbaarheidsinterval van het verschil: ${sign(c.interval.lower)}${nl2(c.interval.lower)} tot ${sign(c.interval.upper)}${nl2(c.interval.upper)}.`,
+        en: ` 95% confidence interval of the difference: ${sign(c.interval.lower)}${en2(c.interval.lower)} to ${sign(c.interval.upper)}${en2(c.interval.upper)}.`,
+      }
+    : { nl: '', en: '' };
   const tail =
     c.significant === null
       ? c.reason === 'zero_variance'
@@ -75,7 +82,16 @@ export function compareScale(
             en: `The difference is not significant (Welch’s test, p = ${p!.toFixed(3)}): it may be chance.`,
           };
   return {
-    comparison: { difference, favourableDifference, significant: c.significant, p },
-    explanation: { nl: `${head.nl} ${tail.nl}`, en: `${head.en} ${tail.en}` },
+    comparison: {
+      difference,
+      interval: c.interval,
+      favourableDifference,
+      significant: c.significant,
+      p,
+    },
+    explanation: {
+      nl: `${head.nl} ${tail.nl}${range.nl}`,
+      en: `${head.en} ${tail.en}${range.en}`,
+    },
   };
 }

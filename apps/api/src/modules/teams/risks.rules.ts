@@ -95,6 +95,9 @@ export function compareScaleMeans(
     difference: now.mean - before.mean,
     significant: c.significant,
     p: c.significant === null ? null : c.test!.p,
+    /** The confidence interval of the difference (Welch), when a test could be made. */
+    interval:
+      c.significant === null || !c.test ? null : { lower: c.test.lower, upper: c.test.upper },
     reason: c.reason,
   };
 }

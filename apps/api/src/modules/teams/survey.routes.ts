@@ -219,6 +219,21 @@ export const surveyRoutes =
       },
     );
     app.get(
+      '/survey/rules',
+      {
+        config: manage,
+        schema: {
+          operationId: 'getInstallationSurveyRules',
+          tags: ['survey'],
+          summary: 'The installation’s disclosure rules, copied into every new wave',
+          description:
+            'Set per installation (PVI_SURVEY_MIN_GROUP, PVI_SURVEY_MIN_OPEN); a draft wave may change its copy, which is locked when the wave opens.',
+          response: { 200: disclosureSettings, ...errors },
+        },
+      },
+      () => waves.installationRules(),
+    );
+    app.get(
       '/survey/waves/:waveId',
       {
         config: { access: access.roles(ALL_ROLES, { unscoped: true }) },

@@ -195,6 +195,14 @@ export function createWavesService(deps: {
       return this.get(id);
     },
 
+    /** The installation's disclosure rules: what a new wave starts with (PVI_SURVEY_MIN_*). */
+    installationRules() {
+      return {
+        minGroupSize: deps.defaultRules.minGroupSize,
+        minOpenAnswerGroupSize: deps.defaultRules.minOpenAnswerGroupSize,
+      };
+    },
+
     /** Changes the draft wave's disclosure rules (within the installation's validation). */
     async setRules(actor: Actor, grant: GrantRef, id: string, rules: DisclosureRules) {
       await assertManages(grant, id);

@@ -31,6 +31,7 @@ import {
   type WaveDraft,
 } from './create/draft.ts';
 import { LegFields } from './create/LegFields.tsx';
+import { InstallationRules } from './WaveRules.tsx';
 import { todayInAmsterdam } from './format.ts';
 import { INSTRUMENTS } from './labels.ts';
 import './monitor.css';
@@ -252,6 +253,7 @@ export function CreateWavePage() {
           </Button>
         </div>
       </form>
+      <InstallationRules />
     </>
   );
 }

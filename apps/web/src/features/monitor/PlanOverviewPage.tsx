@@ -77,6 +77,20 @@ function PlanOverviewView({ level, id }: { level: OverviewLevel; id: string }) {
         <dt>{t('plans.overview.overdueMeasures')}</dt>
         <dd>{formatNumber(s.overdueMeasures)}</dd>
       </dl>
+      {level === 'unit' && (
+        <Paragraph>
+          <Link to="/teammonitor/aandacht/eenheden/$unitId" params={{ unitId: id }}>
+            {t('analytics.linkOf', { name: o.scope.name })}
+          </Link>
+        </Paragraph>
+      )}
+      {level === 'district' && (
+        <Paragraph>
+          <Link to="/teammonitor/aandacht/districten/$districtId" params={{ districtId: id }}>
+            {t('analytics.linkOf', { name: o.scope.name })}
+          </Link>
+        </Paragraph>
+      )}
       <Paragraph>
         <ButtonLink appearance="secondary-action-button" href={planOverviewExportUrl(level, id)}>
           {t('plans.overview.export')}

@@ -1,13 +1,13 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Alert, ButtonLink, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { SurveyReport } from '@pvi/contracts';
 import { ApiError } from '../../app/api.ts';
 import { formatNumber } from '../../app/i18n.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Failure, Loading } from '../../components/States.tsx';
-import { reportQuery, waveQuery, type ReportLevel } from './api.ts';
+import { reportExportUrl, reportQuery, waveQuery, type ReportLevel } from './api.ts';
 import { formatPercent } from './format.ts';
 import { pick, reasonTexts } from './labels.ts';
 import { BackgroundTable, GroupHeatmap, type ScaleColumn } from './report/GroupHeatmap.tsx';
@@ -86,6 +86,7 @@ function ReportView(props: { waveId: string; level: ReportLevel; groupId: string
       <Paragraph>
         {t('monitor.report.subtitle', { wave: r.wave.name, level: t(`monitor.level.${g.level}`) })}
       </Paragraph>
+      <ReportExports waveId={props.waveId} level={props.level} groupId={props.groupId} />
 
       {g.shown ? (
         <>
@@ -162,6 +163,29 @@ function ReportView(props: { waveId: string; level: ReportLevel; groupId: string
         </section>
       )}
     </div>
+  );
+}
+
+/** The same report as a file, under the same disclosure rules as the screen. */
+function ReportExports(props: { waveId: string; level: ReportLevel; groupId: string }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="export-title" className="pvi-report-exports">
+      <Heading2 id="export-title">{t('reportExport.title')}</Heading2>
+      <Paragraph>{t('reportExport.intro')}</Paragraph>
+      <Paragraph className="pvi-actions">
+        {(['csv', 'xlsx'] as const).map((format) => (
+          <ButtonLink
+            key={format}
+            appearance="secondary-action-button"
+            href={reportExportUrl(props.waveId, props.level, props.groupId, format)}
+            download
+          >
+            {t(`reportExport.${format}`)}
+          </ButtonLink>
+        ))}
+      </Paragraph>
+    </section>
   );
 }
 

@@ -22,6 +22,7 @@ import { formatDay, todayInAmsterdam } from './format.ts';
 import { hasRole, managesWave, reportRoute, reportTargetOf, TEAM_LINK_MAKERS } from './labels.ts';
 import { TeamLinks } from './TeamLinks.tsx';
 import { WaveActions } from './WaveActions.tsx';
+import { DraftRulesForm } from './WaveRules.tsx';
 import { ResponseText } from './ResponseText.tsx';
 import '../admin/admin.css';
 import './monitor.css';
@@ -61,6 +62,7 @@ export function WavePage() {
       </Paragraph>
       <WaveFacts wave={w} />
       <Legs wave={w} />
+      {manager && w.status === 'draft' && <DraftRulesForm wave={w} />}
       {manager && <WaveActions wave={w} />}
       {w.status === 'open' && linkMaker && <TeamLinks wave={w} />}
       {w.status === 'closed' && <Reports wave={w} />}

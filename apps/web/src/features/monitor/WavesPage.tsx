@@ -21,6 +21,7 @@ import { firstOpenDate, formatDay, lastCloseDate } from './format.ts';
 import { hasRole, WAVE_MANAGERS } from './labels.ts';
 import { ResponseText } from './ResponseText.tsx';
 import { plansLinkOf } from './plans/links.ts';
+import { ATTENTION_READERS } from '../analytics/api.ts';
 import './monitor.css';
 
 /** The team monitor's rounds ("waves"): status, dates and response; managers start new ones. */
@@ -42,6 +43,11 @@ export function WavesPage() {
               ? t('plans.link.team', { name: plans.name })
               : t('plans.link.overview', { name: plans.name })}
           </Link>
+        </Paragraph>
+      )}
+      {hasRole(session?.activeGrant, ATTENTION_READERS) && (
+        <Paragraph>
+          <Link to="/teammonitor/aandacht">{t('analytics.link')}</Link>
         </Paragraph>
       )}
       {manager && (

@@ -5,6 +5,7 @@ import { api } from '../../app/api.ts';
 export type ReportLevel = SurveyReport['group']['level'];
 export type WaveAction = 'open' | 'remind' | 'close';
 export type AnswerValue = number | number[] | string;
+export type DisclosureSettings = Wave['rules'];
 
 /** A team link as `POST …/team-links` returns it (the contract exports only its schema). */
 export interface TeamLink {
@@ -49,6 +50,25 @@ export const reportQuery = (waveId: string, level: ReportLevel, groupId: string)
     staleTime: 10 * 60_000,
     retry: false,
   });
+
+/** The report as a file: a plain link, the browser sends the session cookie (audited). */
+export const reportExportUrl = (
+  waveId: string,
+  level: ReportLevel,
+  groupId: string,
+  format: 'csv' | 'xlsx',
+) =>
+  `/api/v1/survey/waves/${waveId}/reports/${REPORT_PATH[level](groupId)}/export?format=${format}`;
+
+/** The installation's disclosure rules, which a new wave starts with. */
+export const installationRulesQuery = queryOptions({
+  queryKey: ['survey-rules'],
+  queryFn: () => api<DisclosureSettings>('/survey/rules'),
+  staleTime: Infinity,
+});
+
+export const setWaveRules = (waveId: string, body: DisclosureSettings) =>
+  api<Wave>(`/survey/waves/${waveId}/rules`, { method: 'PUT', body });
 
 export const createWave = (body: CreateWaveBody) =>
   api<Wave>('/survey/waves', { method: 'POST', body });
