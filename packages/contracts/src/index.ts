@@ -8,3 +8,4 @@ export * from './instrument.ts';
 export * from './plans.ts';
 export * from './controls.ts';
 export * from './controls-analysis.ts';
+export * from './controls-followup.ts';
