@@ -58,8 +58,7 @@ export const reflectionSessionInput = z
     notes: notes.nullable().optional(),
     periodFrom: isoDate.describe('First day of the figures discussed'),
     periodTo: isoDate.describe('Last day of the figures discussed; not after the session'),
-  })
-  .meta({ id: 'ReflectionSessionInput' });
+  });
 export type ReflectionSessionInput = z.infer<typeof reflectionSessionInput>;
 
 export const reflectionSessionUpdate = reflectionSessionInput
@@ -70,8 +69,7 @@ export const reflectionSessionUpdate = reflectionSessionInput
       .int()
       .optional()
       .describe('The version read; a different current version answers 409'),
-  })
-  .meta({ id: 'ReflectionSessionUpdate' });
+  });
 export type ReflectionSessionUpdate = z.infer<typeof reflectionSessionUpdate>;
 
 export const reflectionSession = z
@@ -131,8 +129,7 @@ export const trainingYearUpdate = z
       .optional()
       .describe('Team members who took part in the IBT this year; at most the team size'),
     version: z.number().int().optional(),
-  })
-  .meta({ id: 'TrainingYearUpdate' });
+  });
 export type TrainingYearUpdate = z.infer<typeof trainingYearUpdate>;
 
 export const outreachActivityParams = z.object({ teamId: uuid, activityId: uuid });
@@ -148,15 +145,13 @@ export const outreachActivityInput = z
       .max(10_000)
       .describe('VR session: team members (at most the team size); dialogue: everyone present'),
     description: z.string().trim().max(1000).nullable().optional(),
-  })
-  .meta({ id: 'OutreachActivityInput' });
+  });
 export type OutreachActivityInput = z.infer<typeof outreachActivityInput>;
 
 export const outreachActivityUpdate = outreachActivityInput
   .omit({ kind: true })
   .partial()
-  .extend({ version: z.number().int().optional() })
-  .meta({ id: 'OutreachActivityUpdate' });
+  .extend({ version: z.number().int().optional() });
 export type OutreachActivityUpdate = z.infer<typeof outreachActivityUpdate>;
 
 export const outreachActivity = z
