@@ -193,10 +193,8 @@ export function createReflectionService(deps: {
         checkVersion(s.version, body.version, 'reflection session');
         const { version: _version, ...fields } = body;
         const before = values({ ...toSession(s), notes: s.notes });
-        const after = {
-          ...before,
-          ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
-        } as ReflectionSessionInput;
+        // The parsed body holds only the fields sent.
+        const after: ReflectionSessionInput = { ...before, ...fields };
         const changes = changesOf(before, values(after));
         if (!Object.keys(changes).length) return toSession(s);
         await check(tx, teamId, after);
