@@ -25,17 +25,17 @@ export async function hasAnyFollowUp(ex: Executor) {
   return Boolean(found[0]?.any);
 }
 
-/** The demo's base teams with their current members, members before the chief. */
-export async function demoBaseTeams(ex: Executor) {
-  return rows<{ id: string; unit_code: string; member_ids: string[] }>(
+/** The demo's teams with their current members, members before the chief. */
+export async function demoTeams(ex: Executor) {
+  return rows<{ id: string; kind: string; unit_code: string; member_ids: string[] }>(
     ex,
-    sql`select t.id, u.code as unit_code,
+    sql`select t.id, t.kind, u.code as unit_code,
                coalesce(array_agg(m.person_id order by m.role = 'teamchef', m.person_id)
                           filter (where m.person_id is not null), '{}') as member_ids
         from teams t
         join units u on u.id = t.unit_id
         left join memberships m on m.team_id = t.id and m.valid_to is null
-        where t.is_demo and t.kind = 'basisteam'
+        where t.is_demo
         group by t.id, u.code
         order by u.code, t.code`,
   );

@@ -35,10 +35,10 @@ const dayOf = (year: number, n: number) =>
   new Date(Date.UTC(year, 0, 1 + n)).toISOString().slice(0, 10);
 
 /**
- * Demo follow-up on the controls: for the base teams, training records for last year and this
- * year (ambassadors, IBT, VR sessions, dialogue meetings; some teams short of a norm), and two
- * reflection sessions per base team in the unit of the demo accounts. Deterministic per seed; does
- * nothing when follow-up data exists already.
+ * Demo follow-up on the controls: for every team, training records for last year and this year
+ * (ambassadors and VR sessions in base teams, IBT, dialogue meetings; some teams short of a norm),
+ * and two reflection sessions per base team in the unit of the demo accounts. Deterministic per
+ * seed; does nothing when follow-up data exists already.
  */
 export function createFollowUpDemoService(deps: {
   db: Database;
@@ -60,18 +60,19 @@ export function createFollowUpDemoService(deps: {
     return db.transaction(async (tx) => {
       if (await repo.hasAnyFollowUp(tx))
         return { trainingYears: 0, activities: 0, reflectionSessions: 0 };
-      const teams = await repo.demoBaseTeams(tx);
+      const teams = await repo.demoTeams(tx);
       const years: Parameters<typeof repo.insertDemoYears>[1] = [];
       const activities: Parameters<typeof repo.insertDemoActivities>[1] = [];
       const sessions: Parameters<typeof repo.insertDemoSessions>[1] = [];
       for (const team of teams) {
         const size = team.member_ids.length;
         if (size === 0) continue;
+        const base = team.kind === 'basisteam';
         for (const year of [thisYear - 1, thisYear]) {
           const span = year === thisYear ? pastDays : 365;
           // One team in five falls short: fewer ambassadors, IBT not complete, no dialogue.
           const short = rng() < 0.2;
-          const ambassadors = short ? Math.floor(rng() * 2) : 2;
+          const ambassadors = !base ? 0 : short ? Math.floor(rng() * 2) : 2;
           const ibt = short ? Math.floor(size * (0.6 + rng() * 0.3)) : size;
           years.push({
             teamId: team.id,
@@ -79,7 +80,8 @@ export function createFollowUpDemoService(deps: {
             ibtParticipants: rng() < 0.1 ? null : Math.min(size, ibt),
             ambassadorIds: team.member_ids.slice(0, Math.min(size, ambassadors)),
           });
-          const dialogues = short ? 0 : 1 + Math.floor(rng() * 2);
+          // Base teams meet citizens most; other teams now and then.
+          const dialogues = short ? 0 : base ? 1 + Math.floor(rng() * 2) : Math.floor(rng() * 2);
           for (let i = 0; i < dialogues; i++)
             activities.push({
               teamId: team.id,
@@ -88,7 +90,7 @@ export function createFollowUpDemoService(deps: {
               participants: 12 + Math.floor(rng() * 40),
               description: PLACES[Math.floor(rng() * PLACES.length)]!,
             });
-          const vr = Math.floor(rng() * 3);
+          const vr = base ? Math.floor(rng() * 3) : 0;
           for (let i = 0; i < vr; i++)
             activities.push({
               teamId: team.id,
@@ -98,7 +100,7 @@ export function createFollowUpDemoService(deps: {
               description: 'VR-training: selectie en bejegening bij een verkeerscontrole',
             });
         }
-        if (team.unit_code !== options.reflectionUnitCode) continue;
+        if (!base || team.unit_code !== options.reflectionUnitCode) continue;
         // Two sessions: last spring on the year before, last autumn on the half year before.
         for (const [held, from, to] of [
           [`${thisYear - 1}-03-14`, `${thisYear - 2}-03-01`, `${thisYear - 1}-02-28`],
