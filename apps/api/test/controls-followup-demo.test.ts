@@ -52,13 +52,13 @@ describe('demo follow-up data', () => {
     expect(bad[0]!.n).toBe(0);
     const recherche = await queryRows<{ n: number }>(
       t.database.db,
-      sql`select (select count(*) from team_ambassadors ta join team_training_years y
+      sql`select ((select count(*) from team_ambassadors ta join team_training_years y
                     on y.id = ta.training_year_id where y.team_id = ${org.teams[2]!.id})
                + (select count(*) from reflection_sessions where team_id = ${org.teams[2]!.id})
                + (select count(*) from outreach_activities
-                    where team_id = ${org.teams[2]!.id} and kind = 'vr_session') as n`,
+                    where team_id = ${org.teams[2]!.id} and kind = 'vr_session'))::int as n`,
     );
-    expect(Number(recherche[0]!.n)).toBe(0);
+    expect(recherche[0]!.n).toBe(0);
 
     const leader = await signInAs(t.app, t.services, 'eenheidsleiding', {
       type: 'unit',
