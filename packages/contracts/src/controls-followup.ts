@@ -45,31 +45,28 @@ export const reflectionFigures = z
   .meta({ id: 'ReflectionFigures' });
 export type ReflectionFigures = z.infer<typeof reflectionFigures>;
 
-export const reflectionSessionInput = z
-  .object({
-    heldOn: isoDate.describe('The day of the session; not in the future'),
-    participants: z
-      .number()
-      .int()
-      .min(1)
-      .max(10_000)
-      .describe('Team members who took part; at most the team size'),
-    agreedActions: z.array(actionText).min(1).max(20),
-    notes: notes.nullable().optional(),
-    periodFrom: isoDate.describe('First day of the figures discussed'),
-    periodTo: isoDate.describe('Last day of the figures discussed; not after the session'),
-  });
+export const reflectionSessionInput = z.object({
+  heldOn: isoDate.describe('The day of the session; not in the future'),
+  participants: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .describe('Team members who took part; at most the team size'),
+  agreedActions: z.array(actionText).min(1).max(20),
+  notes: notes.nullable().optional(),
+  periodFrom: isoDate.describe('First day of the figures discussed'),
+  periodTo: isoDate.describe('Last day of the figures discussed; not after the session'),
+});
 export type ReflectionSessionInput = z.infer<typeof reflectionSessionInput>;
 
-export const reflectionSessionUpdate = reflectionSessionInput
-  .partial()
-  .extend({
-    version: z
-      .number()
-      .int()
-      .optional()
-      .describe('The version read; a different current version answers 409'),
-  });
+export const reflectionSessionUpdate = reflectionSessionInput.partial().extend({
+  version: z
+    .number()
+    .int()
+    .optional()
+    .describe('The version read; a different current version answers 409'),
+});
 export type ReflectionSessionUpdate = z.infer<typeof reflectionSessionUpdate>;
 
 export const reflectionSession = z
@@ -111,41 +108,37 @@ export const trainingYearParams = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
 });
 
-export const trainingYearUpdate = z
-  .object({
-    ambassadorPersonIds: z
-      .array(uuid)
-      .max(20)
-      .optional()
-      .describe(
-        'The ambassadors for the year: people of the team in that year (replaces the list)',
-      ),
-    ibtParticipants: z
-      .number()
-      .int()
-      .min(0)
-      .max(10_000)
-      .nullable()
-      .optional()
-      .describe('Team members who took part in the IBT this year; at most the team size'),
-    version: z.number().int().optional(),
-  });
+export const trainingYearUpdate = z.object({
+  ambassadorPersonIds: z
+    .array(uuid)
+    .max(20)
+    .optional()
+    .describe('The ambassadors for the year: people of the team in that year (replaces the list)'),
+  ibtParticipants: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .nullable()
+    .optional()
+    .describe('Team members who took part in the IBT this year; at most the team size'),
+  version: z.number().int().optional(),
+});
 export type TrainingYearUpdate = z.infer<typeof trainingYearUpdate>;
 
 export const outreachActivityParams = z.object({ teamId: uuid, activityId: uuid });
 
-export const outreachActivityInput = z
-  .object({
-    kind: z.enum(outreachActivityKinds),
-    heldOn: isoDate.describe('Not in the future'),
-    participants: z
-      .number()
-      .int()
-      .min(1)
-      .max(10_000)
-      .describe('VR session: team members (at most the team size); dialogue: everyone present'),
-    description: z.string().trim().max(1000).nullable().optional(),
-  });
+export const outreachActivityInput = z.object({
+  kind: z.enum(outreachActivityKinds),
+  heldOn: isoDate.describe('Not in the future'),
+  participants: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .describe('VR session: team members (at most the team size); dialogue: everyone present'),
+  description: z.string().trim().max(1000).nullable().optional(),
+});
 export type OutreachActivityInput = z.infer<typeof outreachActivityInput>;
 
 export const outreachActivityUpdate = outreachActivityInput
