@@ -266,6 +266,28 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
     });
   });
 
+  describe(`controls follow-up as teamchef: the forms and their errors, ${size}`, () => {
+    it("the team's reflection page with the session form's errors", async () => {
+      const { context, page } = await newPage(browser, viewport);
+      await page.goto(url('/inloggen'));
+      await signIn(page, 'demo.teamchef');
+      const api = await apiOf(context);
+      const session = await api.get<{ activeGrant: { scopeId: string } }>('/session');
+      const team = session.activeGrant.scopeId;
+      await open(page, `/controles/teams/${team}/reflectie`);
+      await page.getByRole('heading', { level: 2, name: 'Gespreksvragen' }).waitFor();
+      await expectAccessible(page, `reflection (teamchef) at ${size}`);
+      const form = page.getByRole('region', { name: 'Reflectiesessie vastleggen' });
+      await form.getByRole('button', { name: 'Sessie vastleggen' }).click();
+      await form.getByRole('alert').filter({ hasText: 'in het formulier' }).waitFor();
+      await expectAccessible(page, `reflection with errors (teamchef) at ${size}`);
+      await open(page, `/controles/teams/${team}/vorming`);
+      await page.getByRole('heading', { level: 2, name: /^Ambassadeurs en IBT/ }).waitFor();
+      await expectAccessible(page, `training and outreach with forms (teamchef) at ${size}`);
+      await context.close();
+    });
+  });
+
   describe(`team monitor reports (HR analyst, national), ${size}`, () => {
     let context: BrowserContext;
     let page: Page;
@@ -304,6 +326,13 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
       ['needs attention in a unit', () => `/teammonitor/aandacht/eenheden/${ids.unit}`],
       ['needs attention in a district', () => `/teammonitor/aandacht/districten/${ids.district}`],
       ['the HR-indicator import', () => '/teammonitor/hr-indicatoren'],
+      ["a team's reflection on controls", () => `/controles/teams/${ids.team}/reflectie`],
+      ["a team's training and outreach", () => `/controles/teams/${ids.team}/vorming`],
+      ['a unit’s training and outreach coverage', () => `/controles/dekking/eenheden/${ids.unit}`],
+      [
+        'a district’s training and outreach coverage',
+        () => `/controles/dekking/districten/${ids.district}`,
+      ],
     ];
     for (const [name, path] of routes) {
       it(name, async () => {

@@ -53,6 +53,10 @@ import { createPlansService } from './modules/teams/plans.service.ts';
 import { createAttentionService } from './modules/teams/attention.service.ts';
 import { createHrIndicatorsService } from './modules/teams/hr-indicators.service.ts';
 import { planRoutes } from './modules/teams/plans.routes.ts';
+import { createReflectionService } from './modules/controls-followup/reflection.service.ts';
+import { createCoverageService } from './modules/controls-followup/coverage.service.ts';
+import { reflectionRoutes } from './modules/controls-followup/reflection.routes.ts';
+import { coverageRoutes } from './modules/controls-followup/coverage.routes.ts';
 
 export interface BuildOptions {
   config: AppConfig;
@@ -237,6 +241,13 @@ export function createServices(options: Pick<BuildOptions, 'config' | 'database'
     rules: { ...defaultDisclosureRules, minGroupSize: options.config.surveyMinGroupSize },
   });
   const hrIndicators = createHrIndicatorsService({ db, audit, now: options.now });
+  const reflection = createReflectionService({
+    db,
+    audit,
+    analysis: controlAnalysis,
+    now: options.now,
+  });
+  const coverage = createCoverageService({ db, audit, now: options.now });
   return {
     audit,
     org,
@@ -256,6 +267,8 @@ export function createServices(options: Pick<BuildOptions, 'config' | 'database'
     controlImport,
     controlAnalysis,
     cbs,
+    reflection,
+    coverage,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -334,6 +347,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         {
           name: 'controls',
           description: 'Professional controls: registration, reading, export; CBS areas',
+        },
+        {
+          name: 'controls-follow-up',
+          description:
+            'Professional controls, follow-up: team reflection sessions, training and outreach coverage',
         },
       ],
       components: {
@@ -431,6 +449,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(controlRoutes(services.controls));
       await api.register(controlAnalysisRoutes(services.controlAnalysis));
       await api.register(cbsRoutes(services.cbs));
+      const locate = services.org.locate;
+      await api.register(reflectionRoutes({ reflection: services.reflection, locate }));
+      await api.register(coverageRoutes({ coverage: services.coverage, locate }));
       api.get(
         '/openapi.json',
         { config: { access: access.public() }, schema: { hide: true } },

@@ -147,7 +147,8 @@ describe('deny by default', () => {
       }
     }
     expect(checked).toBeGreaterThan(20);
-  });
+    // Every route × every role, up to three calls each: minutes on a loaded two-core machine.
+  }, 300_000);
 });
 
 describe('scoped lists', () => {

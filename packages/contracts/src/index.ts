@@ -9,3 +9,4 @@ export * from './plans.ts';
 export * from './controls.ts';
 export * from './controls-analysis.ts';
 export * from './controls-cbs.ts';
+export * from './controls-followup.ts';

@@ -5,6 +5,7 @@ import { createOrgImportService } from '../modules/org/import/org-import.service
 import { createDemoService } from '../modules/org/demo.service.ts';
 import { createControlsDemoService } from '../modules/controls/controls-demo.service.ts';
 import { createAreaImportService } from '../modules/controls/import/areas-import.service.ts';
+import { createFollowUpDemoService } from '../modules/controls-followup/followup-demo.service.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -31,6 +32,7 @@ export async function openContext(options: { migrate?: boolean } = {}) {
     auth: services.auth,
     org: services.org,
     controls: createControlsDemoService({ database }),
+    followUp: createFollowUpDemoService({ db: database.db, audit: services.audit }),
   });
   const areaImport = createAreaImportService({ db: database.db, audit: services.audit });
   return { config, database, ...services, imports, demo, areaImport };

@@ -191,6 +191,39 @@ const hrImport = createRoute({
     'HrImportPage',
   ),
 });
+// Pillar 4 after the figures: reflection, training and outreach (features/controls-followup).
+const reflection = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/controles/teams/$teamId/reflectie',
+  component: lazyRouteComponent(
+    () => import('../features/controls-followup/ReflectionPage.tsx'),
+    'ReflectionPage',
+  ),
+});
+const outreach = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/controles/teams/$teamId/vorming',
+  component: lazyRouteComponent(
+    () => import('../features/controls-followup/OutreachPage.tsx'),
+    'OutreachPage',
+  ),
+});
+const unitCoverage = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/controles/dekking/eenheden/$unitId',
+  component: lazyRouteComponent(
+    () => import('../features/controls-followup/CoveragePage.tsx'),
+    'UnitCoveragePage',
+  ),
+});
+const districtCoverage = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/controles/dekking/districten/$districtId',
+  component: lazyRouteComponent(
+    () => import('../features/controls-followup/CoveragePage.tsx'),
+    'DistrictCoveragePage',
+  ),
+});
 /** Answering a questionnaire: public, the link's secret in the fragment (`/vragenlijst#…`). */
 const questionnaire = createRoute({
   getParentRoute: () => root,
@@ -243,6 +276,10 @@ const routeTree = root.addChildren([
     unitAttention,
     districtAttention,
     hrImport,
+    reflection,
+    outreach,
+    unitCoverage,
+    districtCoverage,
   ]),
 ]);
 

@@ -6,3 +6,4 @@ export * from './survey.ts';
 export * from './plans.ts';
 export * from './controls.ts';
 export * from './controls-cbs.ts';
+export * from './controls-followup.ts';

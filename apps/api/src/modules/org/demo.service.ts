@@ -9,6 +9,7 @@ import type { OrgService } from './org.service.ts';
 import { textSource, type ProgressListener } from './import/csv.ts';
 import type { OrgImportService } from './import/org-import.service.ts';
 import type { ControlsDemoService } from '../controls/controls-demo.service.ts';
+import type { FollowUpDemoService } from '../controls-followup/followup-demo.service.ts';
 
 /** The demo password is public on purpose: demo data is marked as such and holds no real people. */
 export const DEMO_PASSWORD = 'pvi-demo-wachtwoord';
@@ -27,8 +28,10 @@ export function createDemoService(deps: {
   org: OrgService;
   /** Adds the CBS areas and a year of controls for the base teams. */
   controls?: ControlsDemoService;
+  /** Adds reflection sessions and training/outreach records for the base teams. */
+  followUp?: FollowUpDemoService;
 }) {
-  const { db, imports, auth, org, controls } = deps;
+  const { db, imports, auth, org, controls, followUp } = deps;
 
   async function isEmpty() {
     const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from units`);
@@ -78,6 +81,7 @@ export function createDemoService(deps: {
           onProgress: options.onProgress,
         })
       : null;
+    await followUp?.load({ seed: options.seed, actor: options.actor, reflectionUnitCode: 'AMS' });
     return {
       people: demo.people.length,
       teams: demo.teams.length,

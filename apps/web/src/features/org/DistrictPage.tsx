@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Heading1, Heading2 } from '@utrecht/component-library-react';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Empty, Failure, Loading } from '../../components/States.tsx';
+import { CoverageLink } from '../controls-followup/FollowUpLinks.tsx';
 import { districtQuery, teamsQuery } from './api.ts';
 import { TeamTable } from './TeamTable.tsx';
 
@@ -26,6 +27,7 @@ export function DistrictPage() {
         ]}
       />
       <Heading1>{d.name}</Heading1>
+      <CoverageLink level="district" id={districtId} />
       <Heading2>{t('org.teams')}</Heading2>
       {teams.isPending ? (
         <Loading />

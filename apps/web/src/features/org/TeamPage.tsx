@@ -16,6 +16,7 @@ import { ApiError } from '../../app/api.ts';
 import { formatDate, formatNumber } from '../../app/i18n.ts';
 import { Breadcrumbs, type Crumb } from '../../components/Breadcrumbs.tsx';
 import { Empty, Failure, Loading } from '../../components/States.tsx';
+import { TeamFollowUpLinks } from '../controls-followup/FollowUpLinks.tsx';
 import { membersQuery, teamQuery } from './api.ts';
 
 export function TeamPage() {
@@ -48,6 +49,7 @@ export function TeamPage() {
         {t('org.memberCount', { count: x.memberCount, formatted: formatNumber(x.memberCount) })}
       </Paragraph>
       <Paragraph>{x.chief ? t('org.chief', { name: x.chief.name }) : t('org.noChief')}</Paragraph>
+      <TeamFollowUpLinks teamId={x.id} />
       <Heading2>{t('org.members')}</Heading2>
       {membersHidden ? (
         <Paragraph className="pvi-muted">{t('org.membersHidden')}</Paragraph>

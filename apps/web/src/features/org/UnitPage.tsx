@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Empty, Failure, Loading } from '../../components/States.tsx';
+import { CoverageLink } from '../controls-followup/FollowUpLinks.tsx';
 import { districtsQuery, teamsQuery, unitQuery } from './api.ts';
 import { TeamTable } from './TeamTable.tsx';
 
@@ -29,6 +30,7 @@ export function UnitPage() {
       <Paragraph>
         {t('org.unitCounts', { districts: unit.data.districtCount, teams: unit.data.teamCount })}
       </Paragraph>
+      <CoverageLink level="unit" id={unitId} />
       <Heading2>{t('org.districts')}</Heading2>
       {districts.isPending ? (
         <Loading />
