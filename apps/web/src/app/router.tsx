@@ -164,6 +164,35 @@ const districtPlans = createRoute({
   path: '/teammonitor/plannen/districten/$districtId',
   component: plansPage('DistrictPlansPage'),
 });
+// Pillar 4, professional controls: registration (phone first, offline queue), figures, import.
+const registerControl = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/controles/registreren',
+  component: lazyRouteComponent(
+    () => import('../features/controls/RegisterPage.tsx'),
+    'RegisterPage',
+  ),
+});
+const controlFigures = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/controles/cijfers',
+  component: lazyRouteComponent(
+    () => import('../features/controls/FiguresPage.tsx'),
+    'FiguresPage',
+  ),
+  validateSearch: (search: Record<string, unknown>) => {
+    const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+    return { scope: text(search.scope), from: text(search.from), to: text(search.to) };
+  },
+});
+const importControls = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/controles/importeren',
+  component: lazyRouteComponent(
+    () => import('../features/controls/ImportControlsPage.tsx'),
+    'ImportControlsPage',
+  ),
+});
 /** Answering a questionnaire: public, the link's secret in the fragment (`/vragenlijst#…`). */
 const questionnaire = createRoute({
   getParentRoute: () => root,
@@ -212,6 +241,9 @@ const routeTree = root.addChildren([
     nationalPlans,
     unitPlans,
     districtPlans,
+    registerControl,
+    controlFigures,
+    importControls,
   ]),
 ]);
 

@@ -63,7 +63,8 @@ function overall(job: Pick<ImportJob, 'phase' | 'done' | 'total'>): number {
   return Math.round(by[job.phase]);
 }
 
-type State =
+/** Where an upload stands (also used by the controls import page). */
+export type ImportState =
   | { step: 'idle' }
   | { step: 'uploading' }
   | { step: 'running'; job: ImportJob | null }
@@ -78,7 +79,7 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<State>({ step: 'idle' });
+  const [state, setState] = useState<ImportState>({ step: 'idle' });
   const alive = useRef(true);
   // A ref changes between awaits; reading it through a function keeps the checks honest.
   const isAlive = () => alive.current;
@@ -242,7 +243,7 @@ export function ImportPage() {
   );
 }
 
-function Progress({ state }: { state: State }) {
+export function Progress({ state }: { state: ImportState }) {
   const { t } = useTranslation();
   if (state.step !== 'uploading' && state.step !== 'running') return null;
   const job = state.step === 'running' ? state.job : null;
