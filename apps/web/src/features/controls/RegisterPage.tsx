@@ -77,7 +77,8 @@ export function RegisterPage() {
     setOutcome(kept ? 'queued' : 'sent');
     setShown([]);
     setFixing(false);
-    setDraft(emptyDraft(draft.place?.kind === 'buurt' ? draft.place : loadLastPlace()));
+    // The next control is often at the same spot: keep the place (also a position).
+    setDraft(emptyDraft(draft.place));
   };
 
   const fix = (item: QueuedRegistration) => {
