@@ -316,7 +316,7 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
         mimeType: 'text/csv',
         buffer: Buffer.from(
           'Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing\n' +
-            `Person search,2026-02-01T10:00:00+00:00,,,51.5,-0.09,Male,18-24,,White,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,True,False\n` +
+            `Person search,2026-02-01T10:00:00+00:00,,,51.5,-0.09,Male,18-24,,White,Misuse of Drugs Act 1971 (section 23),Controlled drugs ${viewport.width} ${Date.now()},Arrest,True,False\n` +
             `Spaceship search,2026-02-31T10:00:00+00:00,,,51.5,-0.09,Male,18-24,,White,,,Arrest,True,False\n`,
         ),
       });
