@@ -200,7 +200,7 @@ describe('the instrument for a unit', () => {
         page.waitForEvent('download'),
         page.getByRole('link', { name }).click(),
       ]);
-      return readFile((await file.path())!, 'utf8');
+      return readFile(await file.path(), 'utf8');
     };
     const analysis = await download('Analyse downloaden (CSV)');
     const lines = analysis.trim().split(/\r?\n/);
