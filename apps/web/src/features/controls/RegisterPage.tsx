@@ -82,7 +82,8 @@ export function RegisterPage() {
   };
 
   const fix = (item: QueuedRegistration) => {
-    setDraft(draftOf(item.body, {}));
+    const last = loadLastPlace();
+    setDraft(draftOf(item.body, last?.kind === 'buurt' ? { [last.code]: last } : {}));
     setFixing(true);
     setOutcome(null);
     showRefusal(item);
