@@ -38,7 +38,6 @@ describe('language', () => {
       'Audit log',
       'Import',
       'Outgoing mail',
-      'Import controls',
     ]);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByLabel('Search a team by name').waitFor();

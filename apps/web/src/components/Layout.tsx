@@ -25,7 +25,6 @@ export const NAVIGATION: { to: string; key: string; roles: readonly Role[] | 'al
   { to: '/beheer/audit', key: 'nav.audit', roles: ['beheerder'] },
   { to: '/beheer/import', key: 'nav.import', roles: ['beheerder'] },
   { to: '/beheer/uitgaande-mail', key: 'nav.outbox', roles: ['beheerder'] },
-  { to: '/controles/importeren', key: 'controls.nav.import', roles: ['beheerder'] },
 ];
 
 /** Pages for anyone with a link, signed in or not: no name, role or menu in the header. */

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -155,6 +156,9 @@ export function ImportPage() {
       <Breadcrumbs items={[{ label: t('nav.home'), to: '/' }, { label: t('nav.import') }]} />
       <Heading1>{t('imports.title')}</Heading1>
       <Paragraph>{t('imports.intro')}</Paragraph>
+      <Paragraph>
+        <Link to="/controles/importeren">{t('controls.nav.import')}</Link>
+      </Paragraph>
 
       <ErrorSummary errors={errors} attempt={attempt} />
       <form className="pvi-form" noValidate onSubmit={(e) => void submit(e)}>

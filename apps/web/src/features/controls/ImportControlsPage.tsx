@@ -115,7 +115,11 @@ export function ImportControlsPage() {
   return (
     <>
       <Breadcrumbs
-        items={[{ label: t('nav.home'), to: '/' }, { label: t('controls.import.title') }]}
+        items={[
+          { label: t('nav.home'), to: '/' },
+          { label: t('nav.import'), to: '/beheer/import' },
+          { label: t('controls.import.title') },
+        ]}
       />
       <Heading1>{t('controls.import.title')}</Heading1>
       <Paragraph>{t('controls.import.intro')}</Paragraph>
