@@ -171,6 +171,7 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
       ['/teammonitor/nieuw', () => '/teammonitor/nieuw'],
       ['a closed wave', () => `/teammonitor/${ids.wave}`],
       ['/beheer/uitgaande-mail', () => '/beheer/uitgaande-mail'],
+      ['/controles/importeren', () => '/controles/importeren'],
     ];
     for (const [name, path] of routes) {
       it(name, async () => {
@@ -284,6 +285,64 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
       await open(page, `/controles/teams/${team}/vorming`);
       await page.getByRole('heading', { level: 2, name: /^Ambassadeurs en IBT/ }).waitFor();
       await expectAccessible(page, `training and outreach with forms (teamchef) at ${size}`);
+  describe(`professional controls (team chief, unit leadership), ${size}`, () => {
+    it('the registration form, empty and with its error summary', async () => {
+      const { context, page } = await newPage(browser, viewport);
+      await page.goto(url('/inloggen'));
+      await signIn(page, 'demo.teamchef');
+      await open(page, '/controles/registreren');
+      await page
+        .getByRole('combobox', { name: 'Gemeente (optioneel)' })
+        .locator('option')
+        .nth(1)
+        .waitFor({ state: 'attached' });
+      await expectAccessible(page, `/controles/registreren at ${size}`);
+      await page.getByRole('button', { name: 'Registreren', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'in het formulier' }).waitFor();
+      await expectAccessible(page, `/controles/registreren (errors) at ${size}`);
+      await open(page, '/controles/cijfers');
+      await page
+        .getByRole('heading', { level: 2, name: 'Niet meegeteld' })
+        .waitFor({ timeout: 30_000 });
+      await expectAccessible(page, `/controles/cijfers (team) at ${size}`);
+      await context.close();
+    });
+
+    it('the figures of a unit', async () => {
+      const { context, page } = await newPage(browser, viewport);
+      await page.goto(url('/inloggen'));
+      await signIn(page, 'demo.eenheid');
+      await open(page, '/controles/cijfers');
+      await page
+        .getByRole('heading', { level: 2, name: 'Niet meegeteld' })
+        .waitFor({ timeout: 30_000 });
+      await expectAccessible(page, `/controles/cijfers (unit) at ${size}`);
+      await context.close();
+    });
+
+    it('/controles/importeren with a report of bad rows', async () => {
+      const { context, page } = await newPage(browser, viewport);
+      await page.goto(url('/inloggen'));
+      await signIn(page, 'demo.beheerder');
+      await open(page, '/controles/importeren');
+      await page.getByRole('radio', { name: 'police.uk stop and search' }).check();
+      await page
+        .getByLabel('Bron: politiekorps of plaats (optioneel)')
+        .fill(`toegankelijkheid-${viewport.width}`);
+      await page.getByLabel('CSV-bestand (verplicht)').setInputFiles({
+        name: 'stop-and-search.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing\n' +
+            `Person search,2026-02-01T10:00:00+00:00,,,51.5,-0.09,Male,18-24,,White,Misuse of Drugs Act 1971 (section 23),Controlled drugs ${viewport.width} ${Date.now()},Arrest,True,False\n` +
+            `Spaceship search,2026-02-31T10:00:00+00:00,,,51.5,-0.09,Male,18-24,,White,,,Arrest,True,False\n`,
+        ),
+      });
+      await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+      await page
+        .getByRole('table', { name: 'Fouten in het bestand, per regel' })
+        .waitFor({ timeout: 30_000 });
+      await expectAccessible(page, `/controles/importeren (report) at ${size}`);
       await context.close();
     });
   });

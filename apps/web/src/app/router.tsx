@@ -224,6 +224,35 @@ const districtCoverage = createRoute({
     'DistrictCoveragePage',
   ),
 });
+// Pillar 4, professional controls: registration (phone first, offline queue), figures, import.
+const registerControl = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/controles/registreren',
+  component: lazyRouteComponent(
+    () => import('../features/controls/RegisterPage.tsx'),
+    'RegisterPage',
+  ),
+});
+const controlFigures = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/controles/cijfers',
+  component: lazyRouteComponent(
+    () => import('../features/controls/FiguresPage.tsx'),
+    'FiguresPage',
+  ),
+  validateSearch: (search: Record<string, unknown>) => {
+    const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+    return { scope: text(search.scope), from: text(search.from), to: text(search.to) };
+  },
+});
+const importControls = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/controles/importeren',
+  component: lazyRouteComponent(
+    () => import('../features/controls/ImportControlsPage.tsx'),
+    'ImportControlsPage',
+  ),
+});
 /** Answering a questionnaire: public, the link's secret in the fragment (`/vragenlijst#…`). */
 const questionnaire = createRoute({
   getParentRoute: () => root,
@@ -280,6 +309,9 @@ const routeTree = root.addChildren([
     outreach,
     unitCoverage,
     districtCoverage,
+    registerControl,
+    controlFigures,
+    importControls,
   ]),
 ]);
 

@@ -7,6 +7,8 @@ import type { Role } from '@pvi/contracts';
 import { api } from '../app/api.ts';
 import { setLanguage, type Language } from '../app/i18n.ts';
 import { installationQuery, sessionQuery, useSession } from '../app/session.ts';
+import { HeaderQueueCount } from '../features/controls/QueueCount.tsx';
+import { ANALYSIS_READERS, REGISTRARS } from '../features/controls/labels.ts';
 
 /** Which roles see which part of the app; the server enforces the same rules. */
 export const NAVIGATION: { to: string; key: string; roles: readonly Role[] | 'all' }[] = [
@@ -17,6 +19,8 @@ export const NAVIGATION: { to: string; key: string; roles: readonly Role[] | 'al
     key: 'nav.monitor',
     roles: ['medewerker', 'teamchef', 'eenheidsleiding', 'hr_analist', 'cdo', 'beheerder'],
   },
+  { to: '/controles/registreren', key: 'controls.nav.register', roles: REGISTRARS },
+  { to: '/controles/cijfers', key: 'controls.nav.figures', roles: ANALYSIS_READERS },
   { to: '/beheer/accounts', key: 'nav.accounts', roles: ['beheerder'] },
   { to: '/beheer/audit', key: 'nav.audit', roles: ['beheerder'] },
   { to: '/beheer/import', key: 'nav.import', roles: ['beheerder'] },
@@ -156,6 +160,9 @@ export function Shell() {
               <span>
                 {t('layout.signedInAs')} <strong>{session.account.displayName}</strong>
               </span>
+            )}
+            {session && !anonymous && (
+              <HeaderQueueCount onRegisterPage={path === '/controles/registreren'} />
             )}
             {!anonymous && <RoleSwitch />}
             <LanguageSwitch />

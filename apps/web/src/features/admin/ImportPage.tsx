@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -63,7 +64,8 @@ function overall(job: Pick<ImportJob, 'phase' | 'done' | 'total'>): number {
   return Math.round(by[job.phase]);
 }
 
-type State =
+/** Where an upload stands (also used by the controls import page). */
+export type ImportState =
   | { step: 'idle' }
   | { step: 'uploading' }
   | { step: 'running'; job: ImportJob | null }
@@ -78,7 +80,7 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<State>({ step: 'idle' });
+  const [state, setState] = useState<ImportState>({ step: 'idle' });
   const alive = useRef(true);
   // A ref changes between awaits; reading it through a function keeps the checks honest.
   const isAlive = () => alive.current;
@@ -154,6 +156,9 @@ export function ImportPage() {
       <Breadcrumbs items={[{ label: t('nav.home'), to: '/' }, { label: t('nav.import') }]} />
       <Heading1>{t('imports.title')}</Heading1>
       <Paragraph>{t('imports.intro')}</Paragraph>
+      <Paragraph>
+        <Link to="/controles/importeren">{t('controls.nav.import')}</Link>
+      </Paragraph>
 
       <ErrorSummary errors={errors} attempt={attempt} />
       <form className="pvi-form" noValidate onSubmit={(e) => void submit(e)}>
@@ -242,7 +247,7 @@ export function ImportPage() {
   );
 }
 
-function Progress({ state }: { state: State }) {
+export function Progress({ state }: { state: ImportState }) {
   const { t } = useTranslation();
   if (state.step !== 'uploading' && state.step !== 'running') return null;
   const job = state.step === 'running' ? state.job : null;
