@@ -285,6 +285,10 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
       await open(page, `/controles/teams/${team}/vorming`);
       await page.getByRole('heading', { level: 2, name: /^Ambassadeurs en IBT/ }).waitFor();
       await expectAccessible(page, `training and outreach with forms (teamchef) at ${size}`);
+      await context.close();
+    });
+  });
+
   describe(`professional controls (team chief, unit leadership), ${size}`, () => {
     it('the registration form, empty and with its error summary', async () => {
       const { context, page } = await newPage(browser, viewport);
