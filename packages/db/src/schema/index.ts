@@ -5,3 +5,4 @@ export * from './imports.ts';
 export * from './survey.ts';
 export * from './plans.ts';
 export * from './controls.ts';
+export * from './controls-analysis.ts';
