@@ -16,7 +16,7 @@ const AMS_DAY = sql.raw(`(c.occurred_at at time zone 'Europe/Amsterdam')::date`)
 const SCOPE = sql.raw('c.source, c.unit_id, c.district_id, c.team_id, c.gemeente_code');
 const SCOPE_COLUMNS = 'source, unit_id, district_id, team_id, gemeente_code';
 const known = (col: string) => `nullif(btrim(${col}), '') is not null`;
-const trimmed = (col: string) => `nullif(btrim(${col}), '')`;
+const trimmed = (col: string) => `nullif(btrim(${col}), '') as ${col.slice(2)}`;
 
 /** The zone whose clock gives a control's local time (as in analysis.repository.ts). */
 export const LOCAL_TIME = sql.raw(
@@ -41,30 +41,32 @@ interface Rollup {
 
 const count = (condition: string) => `count(*) filter (where ${condition})::int`;
 
+const BASE_MEASURES = [
+  'controls',
+  'legal',
+  'reason_text',
+  'explained',
+  'explained_known',
+  'link_known',
+  'hits',
+  'no_time',
+  'no_reason',
+  'no_legal_basis',
+  'no_initiative',
+  'group_self',
+  'group_officer',
+  'group_opp',
+  'bx_no_team',
+  'bx_no_time',
+  'bx_no_gemeente',
+  'bx_no_reason',
+  'bx_no_link',
+];
+
 const base: Rollup = {
   table: 'control_analysis_base',
   keys: ['month', 'local_month', ...SCOPE_COLUMNS.split(', ')],
-  measures: [
-    'controls',
-    'legal',
-    'reason_text',
-    'explained',
-    'explained_known',
-    'link_known',
-    'hits',
-    'no_time',
-    'no_reason',
-    'no_legal_basis',
-    'no_initiative',
-    'group_self',
-    'group_officer',
-    'group_opp',
-    'bx_no_team',
-    'bx_no_time',
-    'bx_no_gemeente',
-    'bx_no_reason',
-    'bx_no_link',
-  ],
+  measures: BASE_MEASURES,
   select: (from) =>
     sql`select ${AMS_MONTH} as month, c.local_month, ${SCOPE}, count(*)::int as controls,
       ${sql.raw(
@@ -82,11 +84,14 @@ const base: Rollup = {
           count(known('c.group_self_defined')),
           count(known('c.group_officer_defined')),
           count(known('c.group_opp')),
-        ].join(', '),
+        ]
+          .map((expr, i) => `${expr} as ${BASE_MEASURES[i + 1]}`)
+          .join(', '),
       )},
       ${sql.join(
         ['no_team', 'no_time', 'no_gemeente', 'no_selection_reason', 'no_outcome_link'].map(
-          (r) => sql`count(*) filter (where ${BENCHMARK_EXCLUSION} = ${sql.raw(`'${r}'`)})::int`,
+          (r, i) =>
+            sql`count(*) filter (where ${BENCHMARK_EXCLUSION} = ${sql.raw(`'${r}'`)})::int as ${sql.raw(BASE_MEASURES[14 + i]!)}`,
         ),
         sql`, `,
       )}
