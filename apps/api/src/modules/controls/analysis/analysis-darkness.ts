@@ -1,10 +1,12 @@
 import type { Executor } from '@pvi/db';
 import type { GroupAttribute } from '@pvi/contracts';
 import {
+  civilDusk,
   classifyDarkness,
   interTwilightWindow,
   isInInterTwilightWindow,
   localMinuteOfDay,
+  sunset as sunsetInstant,
   sunTimes,
   type ClockWindow,
   type DarknessCell,
@@ -100,24 +102,47 @@ export function darknessInput(rows: repo.DarknessCountRow[]): {
   return { cells: [...merged.values()], excluded };
 }
 
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
-/** localMinuteOfDay of @pvi/stats with the formatter kept per zone (it makes one per call). */
-function localMinute(instant: Date, timeZone: string): number {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
+const offsets = new Map<string, number>();
+/** The zone's offset from UTC (ms) during the UTC hour that holds `ms` (zones change on the hour). */
+function offsetAt(ms: number, timeZone: string): number {
+  const hour = Math.floor(ms / 3_600_000);
+  const key = `${timeZone}|${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    let f = formatters.get(timeZone);
+    if (!f) {
+      f = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+      formatters.set(timeZone, f);
+    }
+    const at = hour * 3_600_000;
+    const p = Object.fromEntries(f.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+    const local = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!);
+    offset = local - at;
+    offsets.set(key, offset);
   }
-  const parts = f.formatToParts(instant);
-  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return part('hour') * 60 + part('minute') + part('second') / 60;
+  return offset;
+}
+
+/**
+ * localMinuteOfDay of @pvi/stats (hour × 60 + minute + second ÷ 60 on the zone's clock, the
+ * milliseconds dropped), without a formatter per call: the zone's offset is looked up once per
+ * hour. Same arithmetic, so the same number.
+ */
+export function localMinute(instant: Date, timeZone: string): number {
+  const ms = instant.getTime();
+  const secs = Math.floor(
+    ((((ms + offsetAt(ms, timeZone)) % 86_400_000) + 86_400_000) % 86_400_000) / 1000,
+  );
+  return Math.floor(secs / 3600) * 60 + Math.floor((secs % 3600) / 60) + (secs % 60) / 60;
 }
 
 /**
@@ -136,10 +161,12 @@ export async function darknessFromDatabase(
   const sun: repo.DarknessSun[] = places.map((p) => {
     const zone = ZONE[p.source]!;
     const window = windowAt(Number(p.localDate.slice(0, 4)), p.lat, p.lng, zone);
-    const times = sunTimes(p.localDate, p.lat, p.lng);
-    if (!window || !times.sunset || !times.dusk) return { ...p, ok: false };
-    const sunset = localMinute(times.sunset, zone);
-    const dusk = localMinute(times.dusk, zone);
+    // sunTimes(…).sunset and .dusk, without its dawn and sunrise.
+    const sunsetAt = window ? sunsetInstant(p.localDate, p.lat, p.lng) : null;
+    const duskAt = window ? civilDusk(p.localDate, p.lat, p.lng) : null;
+    if (!window || !sunsetAt || !duskAt) return { ...p, ok: false };
+    const sunset = localMinute(sunsetAt, zone);
+    const dusk = localMinute(duskAt, zone);
     if (dusk < sunset) throw new RangeError('Dusk cannot come before sunset.');
     return { ...p, ok: true, start: window.startMinute, end: window.endMinute, sunset, dusk };
   });
