@@ -167,7 +167,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await db?.drop();
+  await db.drop();
 });
 
 describe('the analysis from the rollups equals the analysis from controls', () => {

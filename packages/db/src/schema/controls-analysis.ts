@@ -78,16 +78,7 @@ export const controlAnalysisDims = pgTable(
   },
   (t) => [
     unique('control_analysis_dims_key')
-      .on(
-        t.month,
-        t.source,
-        t.unitId,
-        t.districtId,
-        t.teamId,
-        t.gemeenteCode,
-        t.dimension,
-        t.key,
-      )
+      .on(t.month, t.source, t.unitId, t.districtId, t.teamId, t.gemeenteCode, t.dimension, t.key)
       .nullsNotDistinct(),
     index('control_analysis_dims_team_idx').on(t.teamId, t.month),
   ],

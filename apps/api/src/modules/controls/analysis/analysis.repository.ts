@@ -5,11 +5,7 @@ import { scopeCondition, type ControlScope } from '../controls.repository.ts';
 import { LOCAL_TIME } from './analysis-rollup.ts';
 import * as rollup from './analysis-rollup.queries.ts';
 
-export {
-  darknessClassified,
-  darknessPlaces,
-  type DarknessSun,
-} from './analysis-rollup.queries.ts';
+export { darknessClassified, darknessPlaces, type DarknessSun } from './analysis-rollup.queries.ts';
 
 /**
  * Every query here is a GROUP BY in the database: the analysis works on grouped counts only and
@@ -42,7 +38,8 @@ export interface AnalysisFilter {
   months: { first: string; end: string } | null;
 }
 
-const amsterdamStart = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/Amsterdam')`;
+const amsterdamStart = (day: string) =>
+  sql`(${day}::date::timestamp at time zone 'Europe/Amsterdam')`;
 const nextDay = (day: string) => {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
@@ -171,7 +168,10 @@ export interface BenchmarkCountRow {
 }
 
 /** Benchmark cells: team × gemeente × hour band × selection reason. */
-export async function benchmarkCells(ex: Executor, f: AnalysisFilter): Promise<BenchmarkCountRow[]> {
+export async function benchmarkCells(
+  ex: Executor,
+  f: AnalysisFilter,
+): Promise<BenchmarkCountRow[]> {
   if (f.useRollup) return rollup.benchmarkCells(ex, f);
   return queryRows<BenchmarkCountRow>(
     ex,
