@@ -84,6 +84,28 @@ async function measure(handle: DatabaseHandle, teamId: string): Promise<Measured
   return { full, team, sections };
 }
 
+/** refreshAnalysisRollup with the rollups' keys and indexes dropped first and built after. */
+async function rebuildRollups(handle: DatabaseHandle): Promise<void> {
+  const tables = Object.values(ROLLUPS).map((r) => r.table);
+  const constraints = await queryRows<{ tbl: string; name: string; def: string }>(
+    handle.db,
+    sql`select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def
+        from pg_constraint where conrelid::regclass::text in ${tables}`,
+  );
+  const indexes = await queryRows<{ name: string; def: string }>(
+    handle.db,
+    sql`select indexname as name, indexdef as def from pg_indexes
+        where tablename in ${tables} and indexname not in (select conname from pg_constraint)`,
+  );
+  for (const i of indexes) await handle.db.execute(sql.raw(`drop index ${i.name}`));
+  for (const c of constraints)
+    await handle.db.execute(sql.raw(`alter table ${c.tbl} drop constraint ${c.name}`));
+  await refreshAnalysisRollup(handle.db);
+  for (const c of constraints)
+    await handle.db.execute(sql.raw(`alter table ${c.tbl} add constraint ${c.name} ${c.def}`));
+  for (const i of indexes) await handle.db.execute(sql.raw(i.def));
+}
+
 function rawService(handle: DatabaseHandle) {
   return createControlAnalysisService({ db: handle.db, audit: createAuditService(handle.db) });
 }
@@ -157,7 +179,7 @@ async function main() {
         const idx = await timed(async () => {
           for (const i of indexes) await handle.db.execute(sql.raw(i.def));
         });
-        const rollup = await timed(() => refreshAnalysisRollup(handle.db));
+        const rollup = await timed(() => rebuildRollups(handle));
         await handle.db.execute(sql`vacuum analyze`);
         log(
           `generated controls ${from.toLocaleString('en')} … ${to.toLocaleString('en')} in ${round(gen.ms / 1000)} s; ` +

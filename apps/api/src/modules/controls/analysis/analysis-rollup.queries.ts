@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '@pvi/db';
-import type { GroupAttribute } from '@pvi/contracts';
+import { controlSources, type GroupAttribute } from '@pvi/contracts';
 import { ROLLUPS } from './analysis-rollup.ts';
 import type {
   AnalysisFilter,
@@ -20,22 +20,28 @@ import type {
 const amsterdamStart = (day: string) =>
   sql`(${day}::date::timestamp at time zone 'Europe/Amsterdam')`;
 
+/** Every source: lets the (source, occurred_at) index find the edge days of a national scope. */
+const ALL_SOURCES = sql.raw(controlSources.map((x) => `'${x}'`).join(', '));
+
 /**
  * The cells of one monthly rollup for the filter: its stored cells of the whole months, and the
- * same cells computed from `controls` for the days outside them.
+ * same cells computed from `controls` for the days before and after them (none when the period is
+ * whole months).
  */
 function monthlyCells(rollup: (typeof ROLLUPS)[keyof typeof ROLLUPS], f: AnalysisFilter): SQL {
   const columns = sql.raw([...rollup.keys, ...rollup.measures].map((k) => `c.${k}`).join(', '));
   const m = f.months;
-  const edges = m
-    ? sql`${f.raw} and not (c.occurred_at >= ${amsterdamStart(m.first)}
-        and c.occurred_at < ${amsterdamStart(m.end)})`
-    : f.raw;
-  const raw = rollup.select(sql`(select * from controls c where ${edges}) c`);
-  if (!m) return raw;
-  return sql`select ${columns} from ${sql.raw(rollup.table)} c
-      where ${f.scope} and c.month >= ${m.first}::date and c.month < ${m.end}::date
-    union all ${raw}`;
+  const fromRaw = (where: SQL) => rollup.select(sql`(select * from controls c where ${where}) c`);
+  if (!m) return fromRaw(f.raw);
+  const edges: SQL[] = [];
+  if (f.from < m.first) edges.push(sql`c.occurred_at < ${amsterdamStart(m.first)}`);
+  if (m.end <= f.to) edges.push(sql`c.occurred_at >= ${amsterdamStart(m.end)}`);
+  const stored = sql`select ${columns} from ${sql.raw(rollup.table)} c
+      where ${f.scope} and c.month >= ${m.first}::date and c.month < ${m.end}::date`;
+  if (edges.length === 0) return stored;
+  return sql`${stored} union all ${fromRaw(
+    sql`${f.raw} and c.source in (${ALL_SOURCES}) and (${sql.join(edges, sql` or `)})`,
+  )}`;
 }
 
 const sum = (expr: string) => sql.raw(`coalesce(sum(${expr}), 0)::int`);
@@ -80,12 +86,14 @@ export async function benchmarkCells(
 ): Promise<BenchmarkCountRow[]> {
   return queryRows<BenchmarkCountRow>(
     ex,
-    sql`with cells as (${monthlyCells(ROLLUPS.benchmark, f)})
-        select c.team_id as "teamId", max(t.name) as "teamName", c.gemeente_code as "gemeenteCode",
-          c.hour_band::int as "hourBand", c.selection_reason as "selectionReason",
-          ${sum('c.controls')} as n, ${sum('c.hits')} as hits
-        from cells c left join teams t on t.id = c.team_id
-        group by c.team_id, c.gemeente_code, c.hour_band, c.selection_reason`,
+    sql`with cells as (${monthlyCells(ROLLUPS.benchmark, f)}),
+        summed as (
+          select c.team_id, c.gemeente_code, c.hour_band, c.selection_reason,
+            ${sum('c.controls')} as n, ${sum('c.hits')} as hits
+          from cells c group by c.team_id, c.gemeente_code, c.hour_band, c.selection_reason)
+        select c.team_id as "teamId", t.name as "teamName", c.gemeente_code as "gemeenteCode",
+          c.hour_band::int as "hourBand", c.selection_reason as "selectionReason", c.n, c.hits
+        from summed c left join teams t on t.id = c.team_id`,
   );
 }
 
