@@ -7,3 +7,4 @@ export * from './plans.ts';
 export * from './controls.ts';
 export * from './controls-cbs.ts';
 export * from './controls-followup.ts';
+export * from './controls-analysis.ts';

@@ -18,6 +18,7 @@ import { checkRegistration } from './rules.ts';
 import { pseudonymCandidates, pseudonymise, type PseudonymKey } from './pseudonym.ts';
 import { EXPORT_HEADER, exportLine } from './import/pvi-format.ts';
 import * as repo from './controls.repository.ts';
+import { refreshAnalysisRollup } from './analysis/analysis-rollup.ts';
 
 /** Who asks: the active grant and the person behind the account. */
 export interface ControlViewer {
@@ -396,6 +397,8 @@ export function createControlsService(deps: {
     const r = range ?? (await repo.monthRange(db));
     if (!r.from || !r.to) return { from: null, to: null, rows: 0 };
     const rows = await db.transaction((tx) => repo.refreshMonthly(tx, r.from!, r.to!));
+    // A full rebuild also rebuilds the analysis rollups (a trigger keeps them current otherwise).
+    if (!range) await db.transaction((tx) => refreshAnalysisRollup(tx));
     return { from: r.from, to: r.to, rows };
   }
 

@@ -2,12 +2,17 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '@pvi/db';
 import type { ControlAnalysisQuery, GroupAttribute } from '@pvi/contracts';
 import { scopeCondition, type ControlScope } from '../controls.repository.ts';
+import { LOCAL_TIME } from './analysis-rollup.ts';
+import * as rollup from './analysis-rollup.queries.ts';
+
+export { darknessClassified, darknessPlaces, type DarknessSun } from './analysis-rollup.queries.ts';
 
 /**
  * Every query here is a GROUP BY in the database: the analysis works on grouped counts only and
- * never loads control rows into Node. `controls` is read directly rather than `control_monthly`:
- * the rollup lacks the gemeente, the hour and the explanation-per-team breakdowns, covers whole
- * months only, and is rebuilt after imports rather than after each registration.
+ * never loads control rows into Node. Two sources give the same counts: the analysis rollups
+ * (`control_analysis_*`, analysis-rollup.ts) for the whole Amsterdam months inside the period plus
+ * `controls` for the days at its edges, or `controls` alone (`PVI_ANALYSIS_ROLLUP=off`, and the
+ * officer scope, which the rollups do not key). docs/controls-analysis.md, "Computation".
  */
 
 /** The column of each group attribute (docs/controls.md). */
@@ -20,25 +25,66 @@ export const GROUP_COLUMN: Record<GroupAttribute, SQL> = {
 /** A group value counts as known when it is filled. */
 export const knownGroup = (col: SQL) => sql`nullif(btrim(${col}), '') is not null`;
 
-/** The zone whose clock gives a control's local time (see SOURCE_TIME_ZONE). */
-const LOCAL_TIME = sql.raw(
-  `(c.occurred_at at time zone (case c.source when 'pvi' then 'Europe/Amsterdam' ` +
-    `when 'police-uk' then 'Europe/London' else 'UTC' end))`,
-);
+/** What the analysis selects: scope, period, gemeente and source; and where to read it. */
+export interface AnalysisFilter {
+  /** The condition on `controls c`. */
+  raw: SQL;
+  /** Scope, gemeente and source on a rollup aliased `c` (the period apart). */
+  scope: SQL;
+  from: string;
+  to: string;
+  useRollup: boolean;
+  /** Whole Amsterdam months in the period, [first, end) as YYYY-MM-01; null when none. */
+  months: { first: string; end: string } | null;
+}
+
+const amsterdamStart = (day: string) =>
+  sql`(${day}::date::timestamp at time zone 'Europe/Amsterdam')`;
+const nextDay = (day: string) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The whole calendar months from `from` to `to` (inclusive days), or null. */
+export function wholeMonths(from: string, to: string): { first: string; end: string } | null {
+  const first = from.endsWith('-01') ? from : monthAfter(from);
+  const end = `${nextDay(to).slice(0, 7)}-01`;
+  return first < end ? { first, end } : null;
+}
+function monthAfter(day: string): string {
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
 
 /** Scope, period (Amsterdam calendar days, inclusive), gemeente and source. */
 export function baseWhere(
   scope: ControlScope,
   q: ControlAnalysisQuery & { from: string; to: string },
-): SQL {
+): AnalysisFilter {
   const where = [
     scopeCondition(scope),
-    sql`c.occurred_at >= (${q.from}::date::timestamp at time zone 'Europe/Amsterdam')`,
-    sql`c.occurred_at < ((${q.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`,
+    sql`c.occurred_at >= ${amsterdamStart(q.from)}`,
+    sql`c.occurred_at < ${amsterdamStart(nextDay(q.to))}`,
   ];
-  if (q.gemeenteCode) where.push(sql`c.gemeente_code = ${q.gemeenteCode}`);
-  if (q.source) where.push(sql`c.source = ${q.source}`);
-  return sql.join(where, sql` and `);
+  const scoped = [scopeCondition(scope)];
+  if (q.gemeenteCode) {
+    where.push(sql`c.gemeente_code = ${q.gemeenteCode}`);
+    scoped.push(sql`c.gemeente_code = ${q.gemeenteCode}`);
+  }
+  if (q.source) {
+    where.push(sql`c.source = ${q.source}`);
+    scoped.push(sql`c.source = ${q.source}`);
+  }
+  const useRollup = scope.kind !== 'officer' && process.env.PVI_ANALYSIS_ROLLUP !== 'off';
+  return {
+    raw: sql.join(where, sql` and `),
+    scope: sql.join(scoped, sql` and `),
+    from: q.from,
+    to: q.to,
+    useRollup,
+    months: useRollup ? wholeMonths(q.from, q.to) : null,
+  };
 }
 
 export interface QualityCountRow {
@@ -55,7 +101,8 @@ export interface QualityCountRow {
 }
 
 /** Registration quality, by team, by month and in total (grouping sets). */
-export async function qualityCounts(ex: Executor, where: SQL): Promise<QualityCountRow[]> {
+export async function qualityCounts(ex: Executor, f: AnalysisFilter): Promise<QualityCountRow[]> {
+  if (f.useRollup) return rollup.qualityCounts(ex, f);
   return queryRows<QualityCountRow>(
     ex,
     sql`select c.team_id as "teamId", max(t.name) as "teamName",
@@ -67,7 +114,7 @@ export async function qualityCounts(ex: Executor, where: SQL): Promise<QualityCo
           count(*) filter (where c.explained)::int as explained,
           count(*) filter (where c.explained is not null)::int as "explainedKnown"
         from controls c left join teams t on t.id = c.team_id
-        where ${where}
+        where ${f.raw}
         group by grouping sets ((c.team_id), (c.local_month), ())`,
   );
 }
@@ -84,8 +131,9 @@ export interface EffectivenessCountRow {
 /** Hits (outcome linked to the reason) by reason, legal basis, initiative, team and in total. */
 export async function effectivenessCounts(
   ex: Executor,
-  where: SQL,
+  f: AnalysisFilter,
 ): Promise<EffectivenessCountRow[]> {
+  if (f.useRollup) return rollup.effectivenessCounts(ex, f);
   return queryRows<EffectivenessCountRow>(
     ex,
     sql`select
@@ -99,7 +147,7 @@ export async function effectivenessCounts(
           count(*) filter (where c.outcome_linked)::int as hits,
           count(*) filter (where c.outcome_linked is null)::int as "unknownLink"
         from controls c left join teams t on t.id = c.team_id
-        where ${where}
+        where ${f.raw}
         group by grouping sets ((c.selection_reason), (c.legal_basis), (c.initiative),
           (c.team_id), ())`,
   );
@@ -120,7 +168,11 @@ export interface BenchmarkCountRow {
 }
 
 /** Benchmark cells: team × gemeente × hour band × selection reason. */
-export async function benchmarkCells(ex: Executor, where: SQL): Promise<BenchmarkCountRow[]> {
+export async function benchmarkCells(
+  ex: Executor,
+  f: AnalysisFilter,
+): Promise<BenchmarkCountRow[]> {
+  if (f.useRollup) return rollup.benchmarkCells(ex, f);
   return queryRows<BenchmarkCountRow>(
     ex,
     sql`select c.team_id as "teamId", max(t.name) as "teamName", c.gemeente_code as "gemeenteCode",
@@ -128,7 +180,7 @@ export async function benchmarkCells(ex: Executor, where: SQL): Promise<Benchmar
           c.selection_reason as "selectionReason",
           count(*)::int as n, count(*) filter (where c.outcome_linked)::int as hits
         from controls c left join teams t on t.id = c.team_id
-        where ${where} and c.team_id is not null and c.local_hour is not null
+        where ${f.raw} and c.team_id is not null and c.local_hour is not null
           and c.gemeente_code is not null and c.selection_reason is not null
           and c.outcome_linked is not null
         group by c.team_id, c.gemeente_code, ${HOUR_BAND},
@@ -152,7 +204,8 @@ export interface ExclusionCounts {
 }
 
 /** The counts behind the exclusions list: what each analysis leaves out. */
-export async function exclusionCounts(ex: Executor, where: SQL): Promise<ExclusionCounts> {
+export async function exclusionCounts(ex: Executor, f: AnalysisFilter): Promise<ExclusionCounts> {
+  if (f.useRollup) return rollup.exclusionCounts(ex, f);
   const rows = await queryRows<ExclusionCounts>(
     ex,
     sql`select count(*)::int as total,
@@ -167,7 +220,7 @@ export async function exclusionCounts(ex: Executor, where: SQL): Promise<Exclusi
           count(*) filter (where ${knownGroup(GROUP_COLUMN.self_defined)})::int as "groupSelfDefined",
           count(*) filter (where ${knownGroup(GROUP_COLUMN.officer_defined)})::int as "groupOfficerDefined",
           count(*) filter (where ${knownGroup(GROUP_COLUMN.opp)})::int as "groupOpp"
-        from controls c where ${where}`,
+        from controls c where ${f.raw}`,
   );
   return rows[0]!;
 }
@@ -176,7 +229,8 @@ export async function exclusionCounts(ex: Executor, where: SQL): Promise<Exclusi
  * Benchmark exclusions, each control counted once under its first failing condition (in the
  * order of the where clause of benchmarkCells).
  */
-export async function benchmarkExclusions(ex: Executor, where: SQL) {
+export async function benchmarkExclusions(ex: Executor, f: AnalysisFilter) {
+  if (f.useRollup) return rollup.benchmarkExclusions(ex, f);
   return queryRows<{ reason: string; controls: number }>(
     ex,
     sql`select reason, count(*)::int as controls from (
@@ -185,7 +239,7 @@ export async function benchmarkExclusions(ex: Executor, where: SQL) {
                       when c.gemeente_code is null then 'no_gemeente'
                       when c.selection_reason is null then 'no_selection_reason'
                       when c.outcome_linked is null then 'no_outcome_link' end as reason
-          from controls c where ${where}) x
+          from controls c where ${f.raw}) x
         where reason is not null group by reason`,
   );
 }
@@ -200,9 +254,10 @@ export interface GroupCountRow {
 /** Controls, searches and searches that found something, by group (null: unknown). */
 export async function groupCounts(
   ex: Executor,
-  where: SQL,
+  f: AnalysisFilter,
   attribute: GroupAttribute,
 ): Promise<GroupCountRow[]> {
+  if (f.useRollup) return rollup.groupCounts(ex, f, attribute);
   const col = GROUP_COLUMN[attribute];
   return queryRows<GroupCountRow>(
     ex,
@@ -210,7 +265,7 @@ export async function groupCounts(
           count(*) filter (where c.act_search_person or c.act_search_vehicle)::int as searched,
           count(*) filter (where (c.act_search_person or c.act_search_vehicle)
             and c.outcome <> 'none')::int as "searchHits"
-        from controls c where ${where}
+        from controls c where ${f.raw}
         group by 1`,
   );
 }
@@ -233,10 +288,11 @@ export interface DarknessCountRow {
  */
 export async function darknessCells(
   ex: Executor,
-  where: SQL,
+  f: AnalysisFilter,
   attribute: GroupAttribute,
   focusGroup: string,
 ): Promise<DarknessCountRow[]> {
+  if (f.useRollup) return rollup.darknessCells(ex, f, attribute, focusGroup);
   const col = GROUP_COLUMN[attribute];
   return queryRows<DarknessCountRow>(
     ex,
@@ -252,7 +308,7 @@ export async function darknessCells(
           from controls c
             left join areas b on b.code = c.buurt_code
             left join areas g on g.code = c.gemeente_code
-          where ${where} and c.local_hour is not null and ${knownGroup(col)}) x
+          where ${f.raw} and c.local_hour is not null and ${knownGroup(col)}) x
         group by source, area, "localDate", minute, lat, lng`,
   );
 }

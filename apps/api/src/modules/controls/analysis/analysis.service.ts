@@ -14,24 +14,18 @@ import type {
 import { groupAttributes } from '@pvi/contracts';
 import { defaultDisclosureRules, presentShare, type DisclosureRules } from '@pvi/disclosure';
 import {
-  classifyDarkness,
   compareProportions,
   internalBenchmark,
-  interTwilightWindow,
-  isInInterTwilightWindow,
-  localMinuteOfDay,
   rateRatio,
-  sunTimes,
   veilOfDarkness,
   wilsonInterval,
   type BenchmarkCell,
-  type ClockWindow,
-  type DarknessCell,
 } from '@pvi/stats';
 import { AppError } from '../../../errors.ts';
 import type { Actor, AuditService } from '../../audit/audit.service.ts';
 import type { ControlScope } from '../controls.repository.ts';
 import * as repo from './analysis.repository.ts';
+import { darknessFromDatabase, darknessInput } from './analysis-darkness.ts';
 
 /** Figures about fewer than this many controls are not shown per cell. */
 export const MIN_CELL = 5;
@@ -138,86 +132,7 @@ function benchmarkTable(
   };
 }
 
-const windowCache = new Map<string, ClockWindow | null>();
-function windowAt(year: number, lat: number, lng: number, zone: string): ClockWindow | null {
-  const key = `${year}|${lat}|${lng}|${zone}`;
-  if (!windowCache.has(key)) {
-    let w: ClockWindow | null;
-    try {
-      w = interTwilightWindow(year, lat, lng, zone);
-    } catch {
-      // No civil dusk, or dusk after midnight, at this latitude: no window.
-      w = null;
-    }
-    windowCache.set(key, w);
-  }
-  return windowCache.get(key)!;
-}
-
-const ZONE: Record<string, string | null> = {
-  pvi: 'Europe/Amsterdam',
-  'police-uk': 'Europe/London',
-  opp: null,
-};
-
-/**
- * Classifies the grouped cells: inside the year's inter-twilight window at the position, and
- * light or dark on that evening (twilight dropped), by local clock minute against the local clock
- * minute of sunset and civil dusk. Returns the cells for veilOfDarkness and what was left out.
- */
-export function darknessInput(rows: repo.DarknessCountRow[]): {
-  cells: DarknessCell[];
-  excluded: Map<string, number>;
-} {
-  const excluded = new Map<string, number>();
-  const drop = (reason: string, n: number) => excluded.set(reason, (excluded.get(reason) ?? 0) + n);
-  const merged = new Map<string, DarknessCell>();
-  for (const r of rows) {
-    const zone = ZONE[r.source] ?? null;
-    if (!zone) {
-      drop('no_time_zone', r.total);
-      continue;
-    }
-    if (r.lat === null || r.lng === null) {
-      drop('no_coordinates', r.total);
-      continue;
-    }
-    const window = windowAt(Number(r.localDate.slice(0, 4)), r.lat, r.lng, zone);
-    const sun = sunTimes(r.localDate, r.lat, r.lng);
-    if (!window || !sun.sunset || !sun.dusk) {
-      drop('no_sun_times', r.total);
-      continue;
-    }
-    if (!isInInterTwilightWindow(r.minute, window)) {
-      drop('outside_window', r.total);
-      continue;
-    }
-    // Local clock minutes as instants on one axis, so that classifyDarkness compares like with like.
-    const asInstant = (m: number) => new Date(m * 60_000);
-    const daylight = classifyDarkness(
-      asInstant(r.minute),
-      asInstant(localMinuteOfDay(sun.sunset, zone)),
-      asInstant(localMinuteOfDay(sun.dusk, zone)),
-    );
-    if (daylight === 'twilight') {
-      drop('twilight', r.total);
-      continue;
-    }
-    const dark = daylight === 'dark';
-    const key = `${r.area}|${r.minute}|${dark}`;
-    const cell = merged.get(key) ?? {
-      area: r.area,
-      minuteOfDay: r.minute,
-      dark,
-      focusGroup: 0,
-      total: 0,
-    };
-    cell.focusGroup += r.focus;
-    cell.total += r.total;
-    merged.set(key, cell);
-  }
-  return { cells: [...merged.values()], excluded };
-}
+export { darknessInput } from './analysis-darkness.ts';
 
 const GROUP_FIELD: Record<GroupAttribute, keyof repo.ExclusionCounts> = {
   self_defined: 'groupSelfDefined',
@@ -446,8 +361,10 @@ export function createControlAnalysisService(deps: {
             if (counts.noTime > 0)
               exclusions.push(exclusion('veilOfDarkness', 'no_time', counts.noTime));
             if (unknown > 0) exclusions.push(exclusion('veilOfDarkness', 'unknown_group', unknown));
-            const drows = await repo.darknessCells(tx, where, attribute, focus);
-            const input = darknessInput(drows);
+            // From the rollup: classified in SQL; else the control cells classified here.
+            const input = where.useRollup
+              ? await darknessFromDatabase(tx, where, attribute, focus)
+              : darknessInput(await repo.darknessCells(tx, where, attribute, focus));
             for (const [reason, n] of input.excluded)
               exclusions.push(exclusion('veilOfDarkness', reason, n));
             const v = veilOfDarkness(input.cells);
