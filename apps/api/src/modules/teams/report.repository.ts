@@ -28,7 +28,10 @@ export async function teamCounts(ex: Executor, waveId: string) {
   );
 }
 
-/** Sufficient statistics of each scale per team: n, Σ score, Σ score², favourable count. */
+/**
+ * Sufficient statistics of each scale per team: n, Σ score, Σ score², favourable count. Summed in
+ * float8: `sum(real)` adds in single precision, so its last digits would depend on row order.
+ */
 export async function scaleStats(ex: Executor, waveId: string) {
   return rows<{
     team_id: string;
@@ -39,8 +42,8 @@ export async function scaleStats(ex: Executor, waveId: string) {
     fav: number;
   }>(
     ex,
-    sql`select team_id, scale_key, count(*)::int as n, sum(score)::float8 as sum,
-               sum(score * score)::float8 as sumsq, sum(case when favourable then 1 else 0 end)::int as fav
+    sql`select team_id, scale_key, count(*)::int as n, sum(score::float8) as sum,
+               sum(score::float8 * score) as sumsq, sum(case when favourable then 1 else 0 end)::int as fav
         from survey_scale_scores where wave_id = ${waveId}
         group by team_id, scale_key`,
   );
@@ -87,7 +90,7 @@ export async function backgroundStats(ex: Executor, waveId: string) {
     }>(
       ex,
       sql`select q.question, r.unit_id, q.value, s.scale_key, count(*)::int as n,
-                 sum(s.score)::float8 as sum, sum(s.score * s.score)::float8 as sumsq,
+                 sum(s.score::float8) as sum, sum(s.score::float8 * s.score) as sumsq,
                  sum(case when s.favourable then 1 else 0 end)::int as fav
           from survey_scale_scores s
           join survey_responses r on r.id = s.response_id
