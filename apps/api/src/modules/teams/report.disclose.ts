@@ -35,6 +35,22 @@ export interface StoredGroupData {
   previousComparable: boolean;
 }
 
+/**
+ * (Σx² − n·mean²) / (n − 1). The subtraction cancels: when every score is the same, rounding in
+ * the sums leaves a difference of about 1e-15 of Σx²/n, which the SD would turn into 1e-7 — and
+ * whether it does depends on the order in which the rows were added. A variance below 1e-12 of
+ * Σx²/n is that rounding and counts as 0. A real spread is far larger: a scale score is the mean
+ * of a few whole-number answers (the shipped scales have at most 5 items; even with 8, two scores
+ * differ by at least 1/64), and a single such score among 65,000 gives a variance 150 times the threshold at
+ * the top of the scale (Σx²/n = 25).
+ */
+export function sampleVariance(s: { n: number; sum: number; sumsq: number }): number {
+  if (s.n < 2) return 0;
+  const mean = s.sum / s.n;
+  const variance = (s.sumsq - s.n * mean * mean) / (s.n - 1);
+  return variance > 1e-12 * (s.sumsq / s.n) ? variance : 0;
+}
+
 /** The same group in the previous wave: its counts, and whether that wave's own plan hid it. */
 export interface PreviousGroup {
   key: string;
@@ -116,7 +132,7 @@ export function disclose(input: {
     for (const [key, s] of g.scales) {
       if (s.n === 0) continue;
       const mean = s.sum / s.n;
-      const variance = s.n > 1 ? Math.max(0, (s.sumsq - s.n * mean * mean) / (s.n - 1)) : 0;
+      const variance = sampleVariance(s);
       const favourable = presentShare(s.fav, s.n, rules);
       // A scale fewer people answered than the group's threshold shows nothing at all.
       if (favourable.kind === 'suppressed') continue;
