@@ -1,4 +1,3 @@
-import type { Instrument } from '@pvi/contracts';
 import {
   mayShowOpenAnswers,
   planDisclosure,
@@ -10,7 +9,11 @@ import { wilsonInterval } from '@pvi/stats';
 import type { GroupReportRow } from './report.repository.ts';
 import type { GroupSums } from './report.tree.ts';
 
-/** Below this many respondents a group shows its scale figures but not item-by-item distributions. */
+/**
+ * Below this many respondents a group shows its scale figures but not item-by-item distributions.
+ * The distributions themselves are rolled up and stored by SQL (`report.items.ts`) for the rows
+ * this module marks `withItems`.
+ */
 export const ITEM_DETAIL_MIN = 10;
 
 export interface StoredScale {
@@ -27,7 +30,7 @@ export interface StoredGroupData {
   invited: number;
   respondents: number;
   scales: Record<string, StoredScale>;
-  /** item → [value, count][]; only for groups of at least ITEM_DETAIL_MIN respondents. */
+  /** item → [value, count][] (by value); only for groups of at least ITEM_DETAIL_MIN respondents. */
   items: Record<string, [number, number][]> | null;
   /** Open answers, shuffled, without dates; only for groups of at least the open-answer threshold. */
   open: Record<string, string[]> | null;
@@ -60,6 +63,9 @@ export interface PreviousGroup {
   hidden: boolean;
 }
 
+/** A stored row, and whether SQL should add the group's item distributions to its data. */
+export type DisclosedRow = GroupReportRow & { withItems: boolean };
+
 /**
  * Runs disclosure control over every group and view of a wave at once and keeps, per group, only
  * what may be shown. The plan sees the whole tree: complementary suppression and overlap are
@@ -70,8 +76,7 @@ export function disclose(input: {
   groups: GroupSums[];
   previous: PreviousGroup[];
   rules: DisclosureRules;
-  instrument: Instrument;
-}): GroupReportRow[] {
+}): DisclosedRow[] {
   const { groups, rules } = input;
   const previousKey = (key: string) => `previous|${key}`;
   const plan = planDisclosure(
@@ -111,7 +116,6 @@ export function disclose(input: {
     rules,
   );
   const decision = new Map(plan.map((p) => [p.id, p]));
-  const itemsByKey = new Map(input.instrument.items.map((i) => [i.key, i]));
 
   return groups.map((g) => {
     const d = decision.get(g.key)!;
@@ -126,7 +130,8 @@ export function disclose(input: {
       shown: d.shown,
       reasons: d.reasons,
     };
-    if (!d.shown) return { ...base, data: { invited: g.filter ? null : g.invited } };
+    if (!d.shown)
+      return { ...base, data: { invited: g.filter ? null : g.invited }, withItems: false };
 
     const scales: Record<string, StoredScale> = {};
     for (const [key, s] of g.scales) {
@@ -146,14 +151,6 @@ export function disclose(input: {
         interval: exact ? { lower: w.lower, upper: w.upper } : null,
       };
     }
-    let items: StoredGroupData['items'] = null;
-    if (!g.filter && g.respondents >= ITEM_DETAIL_MIN) {
-      items = {};
-      for (const [key, dist] of g.items) {
-        if (!itemsByKey.has(key)) continue;
-        items[key] = [...dist.entries()].sort((a, b) => a[0] - b[0]);
-      }
-    }
     let open: StoredGroupData['open'] = null;
     if (!g.filter && mayShowOpenAnswers({ respondents: g.respondents }, rules)) {
       open = {};
@@ -164,10 +161,10 @@ export function disclose(input: {
       invited: g.invited,
       respondents: g.respondents,
       scales,
-      items,
+      items: null,
       open,
       previousComparable: decision.get(previousKey(g.key))?.shown ?? false,
     };
-    return { ...base, data };
+    return { ...base, data, withItems: !g.filter && g.respondents >= ITEM_DETAIL_MIN };
   });
 }
