@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { answerScaleOptions, type Instrument } from '@pvi/contracts';
-import type { Executor } from '@pvi/db';
+import { queryRows, type Database, type Executor } from '@pvi/db';
 import type { DisclosedRow } from './report.disclose.ts';
 
 /**
@@ -20,28 +20,96 @@ export function answerValues(instrument: Pick<Instrument, 'items'>): number[] {
   return [...values].sort((a, b) => a - b);
 }
 
+/** Group key → its item distributions as JSON text: `{"item": [[value, count], …], …}`. */
+export type ItemDistributions = Map<string, string>;
+
 /**
- * Replaces a wave's stored reports with `rows` in one statement, adding the item distributions in
- * SQL so that the wave's answer rows (≈ 3.2 million for 65,000 respondents) never travel to Node:
+ * The item distributions of every group of a wave, computed in SQL so that the wave's answer rows
+ * (≈ 3.2 million for 65,000 respondents) never travel to Node:
  *
  * 1. one pass over the wave's answers counts, per team and item, the answers with each possible
- *    value (one column per value, so one group per team and item rather than per value too);
- * 2. GROUPING SETS roll those counts up the wave's organisation tree at once (team, district, unit,
+ *    value (one column per value: one group per team and item, not per value too);
+ * 2. GROUPING SETS roll those counts up the wave's organisation tree at once (district, unit,
  *    national; `survey_wave_teams` says where each team sat when the wave opened), exactly as
- *    `report.tree.ts` sums the other figures: teams without a district count in their unit, answers
- *    of teams outside the wave in no group;
- * 3. each group's distributions become `{ item: [[value, count], …] }` (ascending values, only
- *    values that were given) and are merged into `data.items` of the rows disclosure control
- *    marked `withItems`; the other rows keep what Node decided (`items: null`, or no figures).
+ *    `report.tree.ts` sums the other figures: teams without a district count in their unit,
+ *    answers of teams outside the wave in no group;
+ * 3. each group's distributions become one JSON text (ascending values, only values given), which
+ *    Node passes on to `storeGroupReports` without parsing it.
  *
- * The rows arrive as one JSON parameter (`jsonb_to_recordset`), not one bound parameter per cell.
- * JIT compilation is switched off for the transaction: for this one statement it cost seconds.
+ * A plain SELECT, so PostgreSQL may run it in parallel, and the service runs it alongside the
+ * other aggregates. JIT compilation is off for it: for this one query it cost seconds.
+ */
+export async function itemDistributions(
+  db: Database,
+  waveId: string,
+  instrument: Pick<Instrument, 'items'>,
+): Promise<ItemDistributions> {
+  const keys = instrument.items.map((i) => sql`${i.key}`);
+  const values = answerValues(instrument);
+  if (!keys.length || !values.length) return new Map();
+  const list = (parts: SQL[]) => sql.join(parts, sql`, `);
+  // Column names c0, c1, … by position in `values`; the values themselves are bound parameters.
+  const column = (i: number) => sql.raw(`c${i}`);
+  const counted = list(
+    values.map((v, i) => sql`count(*) filter (where value = ${v})::int as ${column(i)}`),
+  );
+  const summed = list(values.map((_, i) => sql`sum(c.${column(i)})::int as ${column(i)}`));
+  const pairs = list(
+    values.map(
+      (v, i) =>
+        sql`case when ${column(i)} > 0 then '[' || ${String(v)} || ',' || ${column(i)} || ']' end`,
+    ),
+  );
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return queryRows<{ group_key: string; items: string }>(
+      tx,
+      sql`
+        with team_counts as (
+          select c.team_id, wt.district_id, wt.unit_id, c.item_key, ${list(
+            values.map((_, i) => sql`c.${column(i)}`),
+          )}
+          from (
+            select team_id, item_key, ${counted}
+            from survey_answers
+            where wave_id = ${waveId} and item_key in (${list(keys)})
+            group by team_id, item_key
+          ) c
+          join survey_wave_teams wt on wt.wave_id = ${waveId} and wt.team_id = c.team_id
+        ),
+        rolled as (
+          select 'team:' || c.team_id as group_key, c.* from team_counts c
+          union all
+          select case
+                   when grouping(c.district_id) = 0 then 'district:' || c.district_id
+                   when grouping(c.unit_id) = 0 then 'unit:' || c.unit_id
+                   else 'national'
+                 end,
+                 null, null, null, c.item_key, ${summed}
+          from team_counts c
+          group by grouping sets ((c.district_id, c.item_key), (c.unit_id, c.item_key), (c.item_key))
+          having grouping(c.district_id) = 1 or c.district_id is not null
+        )
+        select group_key,
+               '{' || string_agg(to_json(item_key)::text || ':[' || concat_ws(',', ${pairs}) || ']',
+                                 ',') || '}' as items
+        from rolled group by group_key`,
+    );
+  });
+  return new Map(rows.map((r) => [r.group_key, r.items]));
+}
+
+/**
+ * Replaces a wave's stored reports with `rows` in one statement: the rows arrive as one JSON
+ * parameter (`jsonb_to_recordset`), not one bound parameter per cell, and the rows disclosure
+ * control marked `withItems` get their group's distributions as `data.items` (`{}` when the group
+ * has none); the others keep what Node decided (`items: null`, or no figures at all).
  */
 export async function storeGroupReports(
   ex: Executor,
   waveId: string,
-  instrument: Pick<Instrument, 'items'>,
   rows: readonly DisclosedRow[],
+  items: ItemDistributions,
 ) {
   const given = JSON.stringify(
     rows.map((r) => ({
@@ -57,76 +125,20 @@ export async function storeGroupReports(
       with_items: r.withItems,
     })),
   );
-  const keys = instrument.items.map((i) => sql`${i.key}`);
-  const values = answerValues(instrument);
-  const list = (parts: SQL[]) => sql.join(parts, sql`, `);
-  // Column names c0, c1, … by position in `values`; the values themselves are bound parameters.
-  const column = (i: number) => sql.raw(`c${i}`);
-  const counted = list(
-    values.map((v, i) => sql`count(*) filter (where value = ${v})::int as ${column(i)}`),
-  );
-  const summed = list(values.map((_, i) => sql`sum(c.${column(i)})::int as ${column(i)}`));
-  const pairs = list(
-    values.map(
-      (v, i) =>
-        sql`case when ${column(i)} > 0 then '[' || ${String(v)} || ',' || ${column(i)} || ']' end`,
-    ),
-  );
-
-  await ex.execute(sql`set local jit = off`);
+  // One JSON object of the distributions that are used, built from SQL's JSON texts as they are.
+  const used = rows.filter((r) => r.withItems && items.has(r.groupKey));
+  const distributions = `{${used.map((r) => `${JSON.stringify(r.groupKey)}:${items.get(r.groupKey)!}`).join(',')}}`;
   await ex.execute(sql`delete from survey_group_reports where wave_id = ${waveId}`);
-  if (!keys.length || !values.length) {
-    // An instrument without closed questions: nothing to count.
-    await insertGiven(ex, waveId, given, sql`select null::text as group_key, null::jsonb as items`);
-    return;
-  }
-  await insertGiven(
-    ex,
-    waveId,
-    given,
-    sql`
-      with team_counts as (
-        select team_id, item_key, ${counted}
-        from survey_answers
-        where wave_id = ${waveId} and item_key in (${list(keys)})
-        group by team_id, item_key
-      ),
-      rolled as (
-        select case
-                 when grouping(wt.team_id) = 0 then 'team:' || wt.team_id
-                 when grouping(wt.district_id) = 0 then 'district:' || wt.district_id
-                 when grouping(wt.unit_id) = 0 then 'unit:' || wt.unit_id
-                 else 'national'
-               end as group_key,
-               c.item_key, ${summed}
-        from team_counts c
-        join survey_wave_teams wt on wt.wave_id = ${waveId} and wt.team_id = c.team_id
-        group by grouping sets (
-          (wt.team_id, c.item_key), (wt.district_id, c.item_key), (wt.unit_id, c.item_key),
-          (c.item_key))
-        having grouping(wt.district_id) = 1 or wt.district_id is not null
-      )
-      select group_key,
-             ('{' || string_agg(to_json(item_key)::text || ':[' || concat_ws(',', ${pairs}) || ']',
-                                ',') || '}')::jsonb as items
-      from rolled group by group_key`,
-  );
-}
-
-async function insertGiven(ex: Executor, waveId: string, given: string, items: SQL) {
   await ex.execute(sql`
-    with given as (
-      select * from jsonb_to_recordset(${given}::jsonb) as r(
-        group_key text, level text, group_id uuid, name text, parent_key text, filter text,
-        shown boolean, reasons jsonb, data jsonb, with_items boolean)
-    ),
-    items as (${items})
     insert into survey_group_reports
       (wave_id, group_key, level, group_id, name, parent_key, filter, shown, reasons, data)
     select ${waveId}, g.group_key, g.level, g.group_id, g.name, g.parent_key, g.filter, g.shown,
            g.reasons,
            case when g.with_items
-                then g.data || jsonb_build_object('items', coalesce(i.items, '{}'::jsonb))
+                then g.data || jsonb_build_object('items', coalesce(d.value, '{}'))
                 else g.data end
-    from given g left join items i on g.with_items and i.group_key = g.group_key`);
+    from jsonb_to_recordset(${given}::jsonb) as g(
+           group_key text, level text, group_id uuid, name text, parent_key text, filter text,
+           shown boolean, reasons jsonb, data jsonb, with_items boolean)
+    left join jsonb_each(${distributions}::jsonb) d on d.key = g.group_key`);
 }

@@ -10,15 +10,15 @@ import * as waves from './waves.repository.ts';
 import * as repo from './report.repository.ts';
 import { backgroundGroups, buildTree, keyOf, type GroupSums, type Level } from './report.tree.ts';
 import { disclose, type PreviousGroup, type StoredGroupData } from './report.disclose.ts';
-import { storeGroupReports } from './report.items.ts';
+import { itemDistributions, storeGroupReports } from './report.items.ts';
 import { assembleReport, type GroupReport } from './report.assemble.ts';
 
 /**
  * Team-monitor reports. When a wave closes, `compute` aggregates it in SQL (counts and scale sums
- * per team, summed up the tree in Node; background views per unit), runs disclosure control over
- * every group and view at once, and stores per group only what may be shown, in one statement
- * that also rolls the item distributions up the tree in SQL (`report.items.ts`). Reading a report
- * is then one small query, whatever the wave's size.
+ * per team, summed up the tree in Node; background views per unit; item distributions of every
+ * group, rolled up in SQL: `report.items.ts`), runs disclosure control over every group and view
+ * at once, and stores per group only what may be shown, in one statement. Reading a report is
+ * then one small query, whatever the wave's size.
  */
 export function createReportService(deps: { db: Database; audit: AuditService }) {
   const { db, audit } = deps;
@@ -40,11 +40,12 @@ export function createReportService(deps: { db: Database; audit: AuditService })
     if (!wave) throw new AppError('not_found', `There is no wave ${waveId}.`);
     const version = await waves.instrumentVersionById(db, wave.instrumentVersionId);
     const instrument = version!.definition as Instrument;
-    const [teams, scales, open, background] = await Promise.all([
+    const [teams, scales, open, background, items] = await Promise.all([
       repo.teamCounts(db, waveId),
       repo.scaleStats(db, waveId),
       repo.openAnswers(db, waveId),
       repo.backgroundStats(db, waveId),
+      itemDistributions(db, waveId, instrument),
     ]);
     phase('aggregate (SQL)');
     const tree = buildTree({ teams, scales, open });
@@ -82,8 +83,8 @@ export function createReportService(deps: { db: Database; audit: AuditService })
       rules: wave.rules as DisclosureRules,
     });
     phase('disclosure control');
-    await db.transaction(async (tx) => storeGroupReports(tx, waveId, instrument, rows));
-    phase('item distributions and store (SQL)');
+    await db.transaction(async (tx) => storeGroupReports(tx, waveId, rows, items));
+    phase('store');
     return { groups: rows.length, shown: rows.filter((r) => r.shown).length };
   }
 
