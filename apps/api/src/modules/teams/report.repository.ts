@@ -28,7 +28,10 @@ export async function teamCounts(ex: Executor, waveId: string) {
   );
 }
 
-/** Sufficient statistics of each scale per team: n, Σ score, Σ score², favourable count. */
+/**
+ * Sufficient statistics of each scale per team: n, Σ score, Σ score², favourable count. Summed in
+ * float8: `sum(real)` adds in single precision, so its last digits would depend on row order.
+ */
 export async function scaleStats(ex: Executor, waveId: string) {
   return rows<{
     team_id: string;
@@ -39,20 +42,10 @@ export async function scaleStats(ex: Executor, waveId: string) {
     fav: number;
   }>(
     ex,
-    sql`select team_id, scale_key, count(*)::int as n, sum(score)::float8 as sum,
-               sum(score * score)::float8 as sumsq, sum(case when favourable then 1 else 0 end)::int as fav
+    sql`select team_id, scale_key, count(*)::int as n, sum(score::float8) as sum,
+               sum(score::float8 * score) as sumsq, sum(case when favourable then 1 else 0 end)::int as fav
         from survey_scale_scores where wave_id = ${waveId}
         group by team_id, scale_key`,
-  );
-}
-
-/** Answer counts per team, item and value (item distributions). */
-export async function itemCounts(ex: Executor, waveId: string) {
-  return rows<{ team_id: string; item_key: string; value: number; n: number }>(
-    ex,
-    sql`select team_id, item_key, value, count(*)::int as n
-        from survey_answers where wave_id = ${waveId}
-        group by team_id, item_key, value`,
   );
 }
 
@@ -61,17 +54,19 @@ export type BackgroundColumn = (typeof BACKGROUND_COLUMNS)[number];
 
 /**
  * Respondents and scale statistics per unit × background answer, for every background question at
- * once (one pass over the wave's scale scores instead of one per question).
+ * once. The scale scores are first summed per unit, scale and combination of the four answers (at
+ * most a few thousand groups, one pass over the wave's scores), then unpivoted per question.
  */
 export async function backgroundStats(ex: Executor, waveId: string) {
-  const questions = sql.raw(
-    `(values ${BACKGROUND_COLUMNS.map((c) => `('${c}', r.${c})`).join(', ')}) q(question, value)`,
-  );
+  const questions = (alias: string) =>
+    sql.raw(
+      `(values ${BACKGROUND_COLUMNS.map((c) => `('${c}', ${alias}.${c})`).join(', ')}) q(question, value)`,
+    );
   const [counts, scales] = await Promise.all([
     rows<{ question: BackgroundColumn; unit_id: string; value: number; respondents: number }>(
       ex,
       sql`select q.question, r.unit_id, q.value, count(*)::int as respondents
-          from survey_responses r cross join lateral ${questions}
+          from survey_responses r cross join lateral ${questions('r')}
           where r.wave_id = ${waveId} and q.value is not null
           group by q.question, r.unit_id, q.value`,
     ),
@@ -86,14 +81,21 @@ export async function backgroundStats(ex: Executor, waveId: string) {
       fav: number;
     }>(
       ex,
-      sql`select q.question, r.unit_id, q.value, s.scale_key, count(*)::int as n,
-                 sum(s.score)::float8 as sum, sum(s.score * s.score)::float8 as sumsq,
-                 sum(case when s.favourable then 1 else 0 end)::int as fav
-          from survey_scale_scores s
-          join survey_responses r on r.id = s.response_id
-          cross join lateral ${questions}
-          where s.wave_id = ${waveId} and r.wave_id = ${waveId} and q.value is not null
-          group by q.question, r.unit_id, q.value, s.scale_key`,
+      sql`with cells as (
+            select r.unit_id, r.age_band, r.gender, r.service_band, r.origin, s.scale_key,
+                   count(*) as n, sum(s.score::float8) as sum,
+                   sum(s.score::float8 * s.score) as sumsq,
+                   sum(case when s.favourable then 1 else 0 end) as fav
+            from survey_scale_scores s
+            join survey_responses r on r.id = s.response_id
+            where s.wave_id = ${waveId} and r.wave_id = ${waveId}
+            group by r.unit_id, r.age_band, r.gender, r.service_band, r.origin, s.scale_key
+          )
+          select q.question, c.unit_id, q.value, c.scale_key, sum(c.n)::int as n,
+                 sum(c.sum) as sum, sum(c.sumsq) as sumsq, sum(c.fav)::int as fav
+          from cells c cross join lateral ${questions('c')}
+          where q.value is not null
+          group by q.question, c.unit_id, q.value, c.scale_key`,
     ),
   ]);
   return BACKGROUND_COLUMNS.map((question) => ({
@@ -112,12 +114,6 @@ export async function openAnswers(ex: Executor, waveId: string) {
 }
 
 export type GroupReportRow = typeof surveyGroupReports.$inferInsert;
-
-export async function replaceGroupReports(ex: Executor, waveId: string, values: GroupReportRow[]) {
-  await ex.delete(surveyGroupReports).where(eq(surveyGroupReports.waveId, waveId));
-  for (let i = 0; i < values.length; i += 200)
-    await ex.insert(surveyGroupReports).values(values.slice(i, i + 200));
-}
 
 export async function groupReports(ex: Executor, waveId: string, keys: string[]) {
   if (!keys.length) return [];

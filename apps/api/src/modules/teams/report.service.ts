@@ -10,12 +10,15 @@ import * as waves from './waves.repository.ts';
 import * as repo from './report.repository.ts';
 import { backgroundGroups, buildTree, keyOf, type GroupSums, type Level } from './report.tree.ts';
 import { disclose, type PreviousGroup, type StoredGroupData } from './report.disclose.ts';
+import { itemDistributions, storeGroupReports } from './report.items.ts';
 import { assembleReport, type GroupReport } from './report.assemble.ts';
 
 /**
- * Team-monitor reports. When a wave closes, `compute` aggregates it in SQL (per team, then summed
- * up the tree), runs disclosure control over every group and view at once, and stores per group
- * only what may be shown. Reading a report is then one small query, whatever the wave's size.
+ * Team-monitor reports. When a wave closes, `compute` aggregates it in SQL (counts and scale sums
+ * per team, summed up the tree in Node; background views per unit; item distributions of every
+ * group, rolled up in SQL: `report.items.ts`), runs disclosure control over every group and view
+ * at once, and stores per group only what may be shown, in one statement. Reading a report is
+ * then one small query, whatever the wave's size.
  */
 export function createReportService(deps: { db: Database; audit: AuditService }) {
   const { db, audit } = deps;
@@ -37,15 +40,15 @@ export function createReportService(deps: { db: Database; audit: AuditService })
     if (!wave) throw new AppError('not_found', `There is no wave ${waveId}.`);
     const version = await waves.instrumentVersionById(db, wave.instrumentVersionId);
     const instrument = version!.definition as Instrument;
-    const [teams, scales, items, open, background] = await Promise.all([
+    const [teams, scales, open, background, items] = await Promise.all([
       repo.teamCounts(db, waveId),
       repo.scaleStats(db, waveId),
-      repo.itemCounts(db, waveId),
       repo.openAnswers(db, waveId),
       repo.backgroundStats(db, waveId),
+      itemDistributions(db, waveId, instrument),
     ]);
     phase('aggregate (SQL)');
-    const tree = buildTree({ teams, scales, items, open });
+    const tree = buildTree({ teams, scales, open });
     const views: GroupSums[] = background.flatMap((b) =>
       backgroundGroups(tree, b.question, b.counts, b.scales),
     );
@@ -55,7 +58,6 @@ export function createReportService(deps: { db: Database; audit: AuditService })
       const earlier = buildTree({
         teams: await repo.teamCounts(db, wave.previousWaveId),
         scales: [],
-        items: [],
         open: [],
       });
       const hidden = new Map(
@@ -79,10 +81,9 @@ export function createReportService(deps: { db: Database; audit: AuditService })
       previous,
       groups: [...tree.values(), ...views],
       rules: wave.rules as DisclosureRules,
-      instrument,
     });
     phase('disclosure control');
-    await db.transaction(async (tx) => repo.replaceGroupReports(tx, waveId, rows));
+    await db.transaction(async (tx) => storeGroupReports(tx, waveId, rows, items));
     phase('store');
     return { groups: rows.length, shown: rows.filter((r) => r.shown).length };
   }

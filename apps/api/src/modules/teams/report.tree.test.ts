@@ -31,11 +31,6 @@ describe('buildTree', () => {
       { team_id: 'b', scale_key: 's', n: 6, sum: 20, sumsq: 70, fav: 2 },
       { team_id: 'd', scale_key: 's', n: 12, sum: 48, sumsq: 200, fav: 9 },
     ],
-    items: [
-      { team_id: 'a', item_key: 'i', value: 4, n: 5 },
-      { team_id: 'b', item_key: 'i', value: 4, n: 2 },
-      { team_id: 'b', item_key: 'i', value: 2, n: 4 },
-    ],
     open: [{ team_id: 'c', item_key: 'o', text: 'tekst' }],
   });
 
@@ -52,10 +47,6 @@ describe('buildTree', () => {
     expect(tree.get('national')).toMatchObject({ invited: 42, respondents: 31 });
     expect(tree.get('unit:u1')!.scales.get('s')).toEqual({ n: 14, sum: 50, sumsq: 190, fav: 7 });
     expect(tree.get('national')!.scales.get('s')).toEqual({ n: 26, sum: 98, sumsq: 390, fav: 16 });
-    expect([...tree.get('district:d1')!.items.get('i')!.entries()].sort()).toEqual([
-      [2, 4],
-      [4, 7],
-    ]);
     expect(tree.get('national')!.open).toEqual([{ itemKey: 'o', text: 'tekst' }]);
   });
 

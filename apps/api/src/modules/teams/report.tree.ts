@@ -1,7 +1,8 @@
 /**
  * The organisation of a wave as a tree of report groups (national → unit → district → team), with
  * sufficient statistics summed upwards: a parent's figures are exactly the sum of its teams', so
- * nothing is counted twice and nothing is read row by row.
+ * nothing is counted twice and nothing is read row by row. Item distributions are not here: SQL
+ * rolls them up the same tree and stores them with the reports (`report.items.ts`).
  */
 export type Level = 'national' | 'unit' | 'district' | 'team';
 
@@ -23,8 +24,6 @@ export interface GroupSums {
   invited: number;
   respondents: number;
   scales: Map<string, ScaleSums>;
-  /** item → value → count */
-  items: Map<string, Map<number, number>>;
   open: { itemKey: string; text: string }[];
 }
 
@@ -49,7 +48,6 @@ function emptyGroup(
     invited: 0,
     respondents: 0,
     scales: new Map(),
-    items: new Map(),
     open: [],
   };
 }
@@ -82,7 +80,6 @@ export interface TreeInput {
     sumsq: number;
     fav: number;
   }[];
-  items: { team_id: string; item_key: string; value: number; n: number }[];
   open: { team_id: string; item_key: string; text: string }[];
 }
 
@@ -121,12 +118,6 @@ export function buildTree(input: TreeInput): Map<string, GroupSums> {
   }
   for (const s of input.scales)
     for (const g of chain.get(s.team_id) ?? []) addScale(g.scales, s.scale_key, s);
-  for (const c of input.items)
-    for (const g of chain.get(c.team_id) ?? []) {
-      const dist = g.items.get(c.item_key) ?? new Map<number, number>();
-      dist.set(c.value, (dist.get(c.value) ?? 0) + c.n);
-      g.items.set(c.item_key, dist);
-    }
   for (const o of input.open)
     for (const g of chain.get(o.team_id) ?? []) g.open.push({ itemKey: o.item_key, text: o.text });
   return groups;
