@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -106,5 +106,30 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 /** Runs raw SQL and returns its rows; the one place that knows both drivers return `{ rows }`. */
 export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
   const result: unknown = await executor.execute(query);
+  return (result as { rows: T[] }).rows;
+}
+
+const dialect = new PgDialect();
+const preparedTexts = new Map<string, string>();
+
+/**
+ * `queryRows` as a named prepared statement: on PostgreSQL each connection parses and plans it
+ * once and then only binds values (PGlite ignores the name). For hot statements whose planning
+ * costs more than their execution. The text must be the same on every call, values only as
+ * parameters: a name seen with another text throws rather than reach the server.
+ */
+export async function queryRowsPrepared<T>(
+  executor: Executor,
+  name: string,
+  query: SQL,
+): Promise<T[]> {
+  const built = dialect.sqlToQuery(query);
+  const known = preparedTexts.get(name);
+  if (known === undefined) preparedTexts.set(name, built.sql);
+  else if (known !== built.sql)
+    throw new Error(`Prepared statement ${name} was given a different text.`);
+  const result: unknown = await executor._.session
+    .prepareQuery(built, undefined, name, false)
+    .execute();
   return (result as { rows: T[] }).rows;
 }

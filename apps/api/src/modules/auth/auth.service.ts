@@ -139,7 +139,7 @@ export function createAuthService(deps: {
       await repo.touchSession(db, tokenHash, t, idle);
       row.idleExpiresAt = idle;
     }
-    const grants = (await repo.listGrants(db, row.accountId)).map(({ source: _s, ...g }) => g);
+    const grants = row.grants;
     const activeGrant = grants.find((g) => g.id === row.activeGrantId) ?? null;
     return {
       tokenHash,

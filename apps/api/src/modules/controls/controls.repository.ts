@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { queryRows, type Executor } from '@pvi/db';
+import { queryRows, queryRowsPrepared, type Executor } from '@pvi/db';
 import type { ControlExportQuery, ControlSource } from '@pvi/contracts';
 import { CONTROL_ROW_COLUMNS, type ControlRow } from './control-row.ts';
 
@@ -235,32 +235,22 @@ const SELECT_REGISTRATION = CONTROL_ROW_COLUMNS.map(
  * A registration in one statement (one round trip on a busy evening): the officer's team on the
  * day, the buurt with its wijk and gemeente, the subject reference of an earlier control of the
  * same subject, and the insert — which happens only when team and buurt exist and the id is new.
+ * Its text never varies (the subject's pseudonyms are one JSON parameter), so it is prepared once
+ * per connection: planning it cost twice its execution.
  */
 export async function insertRegistration(
   ex: Executor,
   r: RegistrationInsert,
 ): Promise<RegistrationOutcome> {
   const current = r.candidates[0];
-  const prior = r.candidates.length
-    ? sql`select subject_ref as ref from controls
-          where subject_key_hash in (${sql.join(
-            r.candidates.map((c) => sql`${c.hash}`),
-            sql`, `,
-          )})
-            and (subject_key_version, subject_key_hash) in (${sql.join(
-              r.candidates.map((c) => sql`(${c.version}, ${c.hash})`),
-              sql`, `,
-            )})
-            and subject_ref is not null
-          order by occurred_at limit 1`
-    : sql`select null::uuid as ref where false`;
-  const rows = await queryRows<{
+  const rows = await queryRowsPrepared<{
     team: RegistrationOutcome['team'];
     area: RegistrationOutcome['area'];
     inserted: string | null;
     ref: string | null;
   }>(
     ex,
+    'controls_register',
     sql`with team as (
           select t.id, t.name, t.unit_id, t.district_id
           from memberships m join teams t on t.id = m.team_id
@@ -273,7 +263,12 @@ export async function insertRegistration(
           from areas a left join areas g on g.code = a.gemeente_code
             left join areas w on w.code = a.wijk_code
           where a.code = ${r.buurtCode} and a.level = 'buurt'),
-        prior as (${prior}),
+        prior as (
+          select c.subject_ref as ref
+          from jsonb_to_recordset(${json(r.candidates)}) as k(version text, hash text)
+            join controls c on c.subject_key_hash = k.hash and c.subject_key_version = k.version
+          where c.subject_key_hash is not null and c.subject_ref is not null
+          order by c.occurred_at limit 1),
         ins as (
           insert into controls (${sql.raw(COLUMNS)},
             subject_key_hash, subject_key_version, body_hash, created_by_account_id, created_at)
