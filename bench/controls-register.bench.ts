@@ -21,6 +21,7 @@ import {
   log,
   percentile,
   postgresServer,
+  profiled,
   round,
   scratchDatabase,
   send,
@@ -139,10 +140,8 @@ async function measure(handle: DatabaseHandle): Promise<Result> {
       await closedLoop(sessions.length, WARMUP_MS, register);
       log(`PostgreSQL: ${sessions.length} clients for ${DURATION_MS / 1000} s`);
       queries.start();
-      const { latencies, seconds, nodeCpu } = await closedLoop(
-        sessions.length,
-        DURATION_MS,
-        register,
+      const { latencies, seconds, nodeCpu } = await profiled(process.env.BENCH_CPU_PROFILE, () =>
+        closedLoop(sessions.length, DURATION_MS, register),
       );
       const statements = queries.stop();
       const [stored] = await queryRows<{ n: number }>(

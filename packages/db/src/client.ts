@@ -110,26 +110,22 @@ export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]>
 }
 
 const dialect = new PgDialect();
-const preparedTexts = new Map<string, string>();
+const preparedNames = new Set<string>();
 
 /**
- * `queryRows` as a named prepared statement: on PostgreSQL each connection parses and plans it
+ * A named prepared statement, built once: on PostgreSQL each connection parses and plans it
  * once and then only binds values (PGlite ignores the name). For hot statements whose planning
- * costs more than their execution. The text must be the same on every call, values only as
- * parameters: a name seen with another text throws rather than reach the server.
+ * costs more than their execution. Values go in as `sql.placeholder('name')`, so the text never
+ * varies; each call passes them by name.
  */
-export async function queryRowsPrepared<T>(
-  executor: Executor,
-  name: string,
-  query: SQL,
-): Promise<T[]> {
+export function preparedStatement<T, V extends Record<string, unknown>>(name: string, query: SQL) {
+  if (preparedNames.has(name)) throw new Error(`Two prepared statements are named ${name}.`);
+  preparedNames.add(name);
   const built = dialect.sqlToQuery(query);
-  const known = preparedTexts.get(name);
-  if (known === undefined) preparedTexts.set(name, built.sql);
-  else if (known !== built.sql)
-    throw new Error(`Prepared statement ${name} was given a different text.`);
-  const result: unknown = await executor._.session
-    .prepareQuery(built, undefined, name, false)
-    .execute();
-  return (result as { rows: T[] }).rows;
+  return async (executor: Executor, values: V): Promise<T[]> => {
+    const result: unknown = await executor._.session
+      .prepareQuery(built, undefined, name, false)
+      .execute(values);
+    return (result as { rows: T[] }).rows;
+  };
 }

@@ -6,7 +6,7 @@ import {
   people,
   roleGrants,
   sessions,
-  queryRowsPrepared,
+  preparedStatement,
   type Executor,
 } from '@pvi/db';
 import type { Role, ScopeType } from '@pvi/contracts';
@@ -126,40 +126,41 @@ export interface LiveSession {
   grants: GrantRef[];
 }
 
+type LiveSessionRow = Omit<LiveSession, 'lastSeenAt' | 'idleExpiresAt' | 'absoluteExpiresAt'> & {
+  lastSeenAt: string;
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+};
+
 /**
- * The live session with its account, person and role grants: one prepared statement, since
- * every signed-in request starts with it.
+ * The live session with its account, person and role grants: one statement, built and prepared
+ * once, since every signed-in request starts with it.
  */
+const liveSessionStatement = preparedStatement<LiveSessionRow, { tokenHash: string; now: string }>(
+  'auth_live_session',
+  sql`select s.token_hash as "tokenHash", s.account_id as "accountId",
+        s.active_grant_id as "activeGrantId", s.csrf_token as "csrfToken",
+        s.last_seen_at as "lastSeenAt", s.idle_expires_at as "idleExpiresAt",
+        s.absolute_expires_at as "absoluteExpiresAt",
+        a.username, a.display_name as "displayName", a.person_id as "personId", a.disabled,
+        p.given_name || ' ' || p.family_name as "personName",
+        coalesce((select json_agg(json_build_object('id', g.id, 'role', g.role,
+                    'scopeType', g.scope_type, 'scopeId', g.scope_id)
+                    order by g.created_at, g.id)
+                  from role_grants g where g.account_id = s.account_id), '[]'::json) as grants
+      from sessions s join accounts a on a.id = s.account_id
+        left join people p on p.id = a.person_id
+      where s.token_hash = ${sql.placeholder('tokenHash')}::text
+        and s.idle_expires_at > ${sql.placeholder('now')}::timestamptz
+        and s.absolute_expires_at > ${sql.placeholder('now')}::timestamptz`,
+);
+
 export async function findLiveSession(
   ex: Executor,
   tokenHash: string,
   now: Date,
 ): Promise<LiveSession | null> {
-  const rows = await queryRowsPrepared<
-    Omit<LiveSession, 'lastSeenAt' | 'idleExpiresAt' | 'absoluteExpiresAt'> & {
-      lastSeenAt: string;
-      idleExpiresAt: string;
-      absoluteExpiresAt: string;
-    }
-  >(
-    ex,
-    'auth_live_session',
-    sql`select s.token_hash as "tokenHash", s.account_id as "accountId",
-          s.active_grant_id as "activeGrantId", s.csrf_token as "csrfToken",
-          s.last_seen_at as "lastSeenAt", s.idle_expires_at as "idleExpiresAt",
-          s.absolute_expires_at as "absoluteExpiresAt",
-          a.username, a.display_name as "displayName", a.person_id as "personId", a.disabled,
-          p.given_name || ' ' || p.family_name as "personName",
-          coalesce((select json_agg(json_build_object('id', g.id, 'role', g.role,
-                      'scopeType', g.scope_type, 'scopeId', g.scope_id)
-                      order by g.created_at, g.id)
-                    from role_grants g where g.account_id = s.account_id), '[]'::json) as grants
-        from sessions s join accounts a on a.id = s.account_id
-          left join people p on p.id = a.person_id
-        where s.token_hash = ${tokenHash} and s.idle_expires_at > ${now.toISOString()}::timestamptz
-          and s.absolute_expires_at > ${now.toISOString()}::timestamptz`,
-  );
-  const row = rows[0];
+  const row = (await liveSessionStatement(ex, { tokenHash, now: now.toISOString() }))[0];
   if (!row) return null;
   return {
     ...row,
