@@ -313,9 +313,7 @@ export function watchQueries(pool: pg.Pool) {
     },
     stop: () => {
       on = false;
-      return [...counts.entries()]
-        .map(([kind, c]) => ({ kind, ...c }))
-        .sort((a, b) => b.n - a.n);
+      return [...counts.entries()].map(([kind, c]) => ({ kind, ...c })).sort((a, b) => b.n - a.n);
     },
   };
 }

@@ -2,7 +2,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
+import {
+  PgDialect,
+  type PgDatabase,
+  type PgQueryResultHKT,
+  type PgTransaction,
+} from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -118,11 +123,11 @@ const preparedNames = new Set<string>();
  * costs more than their execution. Values go in as `sql.placeholder('name')`, so the text never
  * varies; each call passes them by name.
  */
-export function preparedStatement<T, V extends Record<string, unknown>>(name: string, query: SQL) {
+export function preparedStatement<T>(name: string, query: SQL) {
   if (preparedNames.has(name)) throw new Error(`Two prepared statements are named ${name}.`);
   preparedNames.add(name);
   const built = dialect.sqlToQuery(query);
-  return async (executor: Executor, values: V): Promise<T[]> => {
+  return async (executor: Executor, values: Record<string, unknown>): Promise<T[]> => {
     const result: unknown = await executor._.session
       .prepareQuery(built, undefined, name, false)
       .execute(values);

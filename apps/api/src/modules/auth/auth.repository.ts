@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import {
   accounts,
   loginThrottle,
@@ -136,7 +136,7 @@ type LiveSessionRow = Omit<LiveSession, 'lastSeenAt' | 'idleExpiresAt' | 'absolu
  * The live session with its account, person and role grants: one statement, built and prepared
  * once, since every signed-in request starts with it.
  */
-const liveSessionStatement = preparedStatement<LiveSessionRow, { tokenHash: string; now: string }>(
+const liveSessionStatement = preparedStatement<LiveSessionRow>(
   'auth_live_session',
   sql`select s.token_hash as "tokenHash", s.account_id as "accountId",
         s.active_grant_id as "activeGrantId", s.csrf_token as "csrfToken",

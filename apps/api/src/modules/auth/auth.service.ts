@@ -333,7 +333,9 @@ export function createAuthService(deps: {
      * Drops every cached session: call after committing a change to accounts, grants or
      * sessions made outside this service.
      */
-    forgetCachedSessions: () => cache.forgetAll(),
+    forgetCachedSessions: () => {
+      cache.forgetAll();
+    },
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

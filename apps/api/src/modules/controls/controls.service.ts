@@ -18,6 +18,7 @@ import { checkRegistration } from './rules.ts';
 import { pseudonymCandidates, type PseudonymKey } from './pseudonym.ts';
 import { EXPORT_HEADER, exportLine } from './import/pvi-format.ts';
 import * as repo from './controls.repository.ts';
+import { insertRegistration } from './registration.repository.ts';
 
 /** Who asks: the active grant and the person behind the account. */
 export interface ControlViewer {
@@ -222,7 +223,7 @@ export function createControlsService(deps: {
       extra: null,
     };
     const bodyHash = bodyHashOf(body, personId);
-    const outcome = await repo.insertRegistration(db, {
+    const outcome = await insertRegistration(db, {
       row,
       personId,
       day,
