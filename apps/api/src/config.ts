@@ -24,7 +24,7 @@ export interface AppConfig {
   /**
    * How long a resolved session (account, grants) may be served from memory (seconds, 0 = off):
    * the longest another API process or the command line can wait to see a sign-out or a revoked
-   * grant (docs/sessions.md).
+   * grant (docs/api.md, "Session cache").
    */
   sessionCacheSeconds: number;
   loginMaxFailures: number;
