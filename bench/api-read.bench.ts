@@ -2,9 +2,8 @@
  * API read latency and throughput: 50 keep-alive clients GET /api/v1/teams/{id} (random ids,
  * signed in as a national medewerker) on PostgreSQL and on PGlite. See bench/README.md.
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type DatabaseHandle } from '@pvi/db';
 import { generateDemoOrganisation } from '@pvi/db/demo';
@@ -15,11 +14,14 @@ import { systemActor } from '../apps/api/src/modules/audit/audit.service.ts';
 import { textSource } from '../apps/api/src/modules/org/import/csv.ts';
 import { createOrgImportService } from '../apps/api/src/modules/org/import/org-import.service.ts';
 import {
+  closedLoop,
   log,
   percentile,
   postgresServer,
   round,
   scratchDatabase,
+  send,
+  signIn,
   table,
   tempDir,
   using,
@@ -41,38 +43,6 @@ interface Result {
   rps: number;
   /** CPU used by this Node process (app and clients) per wall second: 100% is one core. */
   nodeCpu: number;
-}
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(
-  agent: Agent,
-  port: number,
-  method: 'GET' | 'POST',
-  path: string,
-  headers: Record<string, string>,
-  body?: string,
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ agent, host: '127.0.0.1', port, method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
-        });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /** Small demo organisation, through the importer, plus one account with a national medewerker grant. */
@@ -106,58 +76,19 @@ async function measure(handle: DatabaseHandle, label: string): Promise<Result> {
   return using(
     async () => {
       const { port } = app.server.address() as AddressInfo;
-      const signIn = await send(
-        agent,
-        port,
-        'POST',
-        '/api/v1/session',
-        { 'content-type': 'application/json' },
-        JSON.stringify({ username: USERNAME, password: PASSWORD }),
-      );
-      const setCookie = signIn.headers['set-cookie'] ?? [];
-      const session = (Array.isArray(setCookie) ? setCookie : [setCookie])
-        .map((c) => c.split(';')[0]!)
-        .find((c) => c.startsWith('pvi_session='));
-      if (signIn.status !== 201 || !session)
-        throw new Error(`sign-in failed: ${signIn.status} ${signIn.body}`);
-      const headers = { cookie: session, accept: 'application/json' };
-
-      /**
-       * CLIENTS loops, each one request at a time, until `ms` have passed; latencies kept when
-       * `keep`. The first failure stops every loop (nothing is left in flight) and is thrown.
-       */
-      const drive = async (ms: number, keep: boolean) => {
-        const latencies: number[] = [];
-        const cpu = process.cpuUsage();
-        const start = performance.now();
-        const until = start + ms;
-        const failed: { error: Error | null } = { error: null };
-        const client = async () => {
-          while (!failed.error && performance.now() < until) {
-            const id = teamIds[Math.floor(Math.random() * teamIds.length)]!;
-            const sent = performance.now();
-            try {
-              const reply = await send(agent, port, 'GET', `/api/v1/teams/${id}`, headers);
-              const took = performance.now() - sent;
-              if (reply.status !== 200)
-                throw new Error(`GET /api/v1/teams/${id} → ${reply.status}: ${reply.body}`);
-              if (keep) latencies.push(took);
-            } catch (error) {
-              failed.error ??= error instanceof Error ? error : new Error(String(error));
-            }
-          }
-        };
-        await Promise.all(Array.from({ length: CLIENTS }, client));
-        if (failed.error) throw failed.error;
-        const seconds = (performance.now() - start) / 1000;
-        const used = process.cpuUsage(cpu);
-        return { latencies, seconds, nodeCpu: (used.user + used.system) / 1e6 / seconds };
+      const headers = (await signIn(agent, port, USERNAME, PASSWORD)).read;
+      const read = async () => {
+        const id = teamIds[Math.floor(Math.random() * teamIds.length)]!;
+        const reply = await send(agent, port, 'GET', `/api/v1/teams/${id}`, headers);
+        if (reply.status !== 200)
+          throw new Error(`GET /api/v1/teams/${id} → ${reply.status}: ${reply.body}`);
       };
+      const drive = (ms: number) => closedLoop(CLIENTS, ms, read);
 
       log(`${label}: ${teamIds.length} teams; warm-up ${WARMUP_MS / 1000} s`);
-      await drive(WARMUP_MS, false);
+      await drive(WARMUP_MS);
       log(`${label}: ${CLIENTS} clients for ${DURATION_MS / 1000} s`);
-      const { latencies, seconds, nodeCpu } = await drive(DURATION_MS, true);
+      const { latencies, seconds, nodeCpu } = await drive(DURATION_MS);
       return {
         requests: latencies.length,
         seconds,

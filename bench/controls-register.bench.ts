@@ -4,9 +4,8 @@
  * ids. See bench/README.md.
  */
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type DatabaseHandle } from '@pvi/db';
 import { generateDemoOrganisation } from '@pvi/db/demo';
@@ -17,7 +16,20 @@ import { systemActor } from '../apps/api/src/modules/audit/audit.service.ts';
 import { textSource } from '../apps/api/src/modules/org/import/csv.ts';
 import { createOrgImportService } from '../apps/api/src/modules/org/import/org-import.service.ts';
 import { createControlsDemoService } from '../apps/api/src/modules/controls/controls-demo.service.ts';
-import { log, percentile, postgresServer, round, scratchDatabase, table, using } from './lib.ts';
+import {
+  closedLoop,
+  log,
+  percentile,
+  postgresServer,
+  profiled,
+  round,
+  scratchDatabase,
+  send,
+  signIn,
+  table,
+  using,
+  watchQueries,
+} from './lib.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_S ?? 3) * 1000;
@@ -26,38 +38,6 @@ const PASSWORD = 'bench-officer-password';
 const actor = systemActor('bench');
 /** Half the registrations carry a subject key, so pseudonymising and the repeat lookup count. */
 const KEYS = `v1:${Buffer.alloc(32, 9).toString('base64')}`;
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(
-  agent: Agent,
-  port: number,
-  method: 'GET' | 'POST',
-  path: string,
-  headers: Record<string, string>,
-  body?: string,
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ agent, host: '127.0.0.1', port, method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
-        });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** The small demo organisation and its areas, and one medewerker account per client. */
 async function seed(handle: DatabaseHandle, config: ReturnType<typeof loadConfig>) {
@@ -122,6 +102,8 @@ interface Result {
   max: number;
   perS: number;
   nodeCpu: number;
+  /** The statements sent to PostgreSQL during the measured run, by kind. */
+  statements: { kind: string; n: number; ms: number }[];
 }
 
 async function measure(handle: DatabaseHandle): Promise<Result> {
@@ -133,59 +115,35 @@ async function measure(handle: DatabaseHandle): Promise<Result> {
   const app = await buildApp({ config, database: handle, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  if (handle.kind !== 'postgres') throw new Error('this benchmark runs on PostgreSQL');
+  const queries = watchQueries(handle.pool);
   return using(
     async () => {
       const { port } = app.server.address() as AddressInfo;
       const sessions: Record<string, string>[] = [];
-      for (const username of usernames) {
-        const r = await send(
+      for (const username of usernames)
+        sessions.push((await signIn(agent, port, username, PASSWORD)).write);
+      let n = 0;
+      const register = async (client: number) => {
+        const reply = await send(
           agent,
           port,
           'POST',
-          '/api/v1/session',
-          { 'content-type': 'application/json' },
-          JSON.stringify({ username, password: PASSWORD }),
+          '/api/v1/controls',
+          sessions[client]!,
+          body(buurten, n++),
         );
-        const setCookie = r.headers['set-cookie'] ?? [];
-        const cookie = (Array.isArray(setCookie) ? setCookie : [setCookie])
-          .map((c) => c.split(';')[0]!)
-          .find((c) => c.startsWith('pvi_session='));
-        if (r.status !== 201 || !cookie) throw new Error(`sign-in failed: ${r.status} ${r.body}`);
-        const csrf = (JSON.parse(r.body) as { csrfToken: string }).csrfToken;
-        sessions.push({ cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' });
-      }
-      let n = 0;
-      const drive = async (ms: number, keep: boolean) => {
-        const latencies: number[] = [];
-        const cpu = process.cpuUsage();
-        const start = performance.now();
-        const until = start + ms;
-        const failed: { error: Error | null } = { error: null };
-        const client = async (headers: Record<string, string>) => {
-          while (!failed.error && performance.now() < until) {
-            const payload = body(buurten, n++);
-            const sent = performance.now();
-            try {
-              const reply = await send(agent, port, 'POST', '/api/v1/controls', headers, payload);
-              const took = performance.now() - sent;
-              if (reply.status !== 201)
-                throw new Error(`POST /api/v1/controls → ${reply.status}: ${reply.body}`);
-              if (keep) latencies.push(took);
-            } catch (error) {
-              failed.error ??= error instanceof Error ? error : new Error(String(error));
-            }
-          }
-        };
-        await Promise.all(sessions.map(client));
-        if (failed.error) throw failed.error;
-        const seconds = (performance.now() - start) / 1000;
-        const used = process.cpuUsage(cpu);
-        return { latencies, seconds, nodeCpu: (used.user + used.system) / 1e6 / seconds };
+        if (reply.status !== 201)
+          throw new Error(`POST /api/v1/controls → ${reply.status}: ${reply.body}`);
       };
       log(`PostgreSQL: ${sessions.length} officers; warm-up ${WARMUP_MS / 1000} s`);
-      await drive(WARMUP_MS, false);
+      await closedLoop(sessions.length, WARMUP_MS, register);
       log(`PostgreSQL: ${sessions.length} clients for ${DURATION_MS / 1000} s`);
-      const { latencies, seconds, nodeCpu } = await drive(DURATION_MS, true);
+      queries.start();
+      const { latencies, seconds, nodeCpu } = await profiled(process.env.BENCH_CPU_PROFILE, () =>
+        closedLoop(sessions.length, DURATION_MS, register),
+      );
+      const statements = queries.stop();
       const [stored] = await queryRows<{ n: number }>(
         handle.db,
         sql`select count(*)::int as n from controls`,
@@ -199,6 +157,7 @@ async function measure(handle: DatabaseHandle): Promise<Result> {
         max: Math.max(...latencies),
         perS: latencies.length / seconds,
         nodeCpu,
+        statements,
       };
     },
     async () => {
@@ -239,6 +198,14 @@ log(
       ],
     ],
   )}${CLIENTS} keep-alive clients in this process, all responses 201\n`,
+);
+const perRequest = (v: number) => (v / r.requests).toFixed(2);
+log(
+  `Statements sent to PostgreSQL during the measured run (round trips per registration ` +
+    `${perRequest(r.statements.reduce((sum, s) => sum + s.n, 0))}):\n${table(
+      ['statement (first words)', 'per request', 'mean ms'],
+      r.statements.map((s) => [s.kind, perRequest(s.n), (s.ms / s.n).toFixed(2)]),
+    )}`,
 );
 process.stdout.write(
   `BENCH controls-register per_s=${Math.round(r.perS)} p99_ms=${round(r.p99)}\n`,

@@ -21,6 +21,12 @@ export interface AppConfig {
   secureCookies: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /**
+   * How long a resolved session (account, grants) may be served from memory (seconds, 0 = off):
+   * the longest another API process or the command line can wait to see a sign-out or a revoked
+   * grant (docs/api.md, "Session cache").
+   */
+  sessionCacheSeconds: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
   oidc: OidcConfig | null;
@@ -84,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.PVI_SECURE_COOKIES === '1',
     sessionIdleMinutes: int(env.PVI_SESSION_IDLE_MINUTES, 30, 'PVI_SESSION_IDLE_MINUTES'),
     sessionAbsoluteHours: int(env.PVI_SESSION_ABSOLUTE_HOURS, 12, 'PVI_SESSION_ABSOLUTE_HOURS'),
+    sessionCacheSeconds: int(env.PVI_SESSION_CACHE_SECONDS, 5, 'PVI_SESSION_CACHE_SECONDS'),
     loginMaxFailures: int(env.PVI_LOGIN_MAX_FAILURES, 5, 'PVI_LOGIN_MAX_FAILURES'),
     loginLockMinutes: int(env.PVI_LOGIN_LOCK_MINUTES, 15, 'PVI_LOGIN_LOCK_MINUTES'),
     oidc,

@@ -2,7 +2,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import {
+  PgDialect,
+  type PgDatabase,
+  type PgQueryResultHKT,
+  type PgTransaction,
+} from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -107,4 +112,25 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
   const result: unknown = await executor.execute(query);
   return (result as { rows: T[] }).rows;
+}
+
+const dialect = new PgDialect();
+const preparedNames = new Set<string>();
+
+/**
+ * A named prepared statement, built once: on PostgreSQL each connection parses and plans it
+ * once and then only binds values (PGlite ignores the name). For hot statements whose planning
+ * costs more than their execution. Values go in as `sql.placeholder('name')`, so the text never
+ * varies; each call passes them by name.
+ */
+export function preparedStatement<T>(name: string, query: SQL) {
+  if (preparedNames.has(name)) throw new Error(`Two prepared statements are named ${name}.`);
+  preparedNames.add(name);
+  const built = dialect.sqlToQuery(query);
+  return async (executor: Executor, values: Record<string, unknown>): Promise<T[]> => {
+    const result: unknown = await executor._.session
+      .prepareQuery(built, undefined, name, false)
+      .execute(values);
+    return (result as { rows: T[] }).rows;
+  };
 }

@@ -94,6 +94,7 @@ export function createAccountsService(deps: {
         details: { accountId },
       });
     });
+    auth.forgetCachedSessions();
   }
 
   async function setDisabled(accountId: string, disabled: boolean, actor: Actor) {
@@ -110,6 +111,7 @@ export function createAccountsService(deps: {
         recordId: accountId,
       });
     });
+    auth.forgetCachedSessions();
     return getAccount(accountId);
   }
 

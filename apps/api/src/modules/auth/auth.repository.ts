@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import {
   accounts,
   loginThrottle,
@@ -6,9 +6,11 @@ import {
   people,
   roleGrants,
   sessions,
+  preparedStatement,
   type Executor,
 } from '@pvi/db';
 import type { Role, ScopeType } from '@pvi/contracts';
+import type { GrantRef } from '../../access.ts';
 
 export async function findAccountByUsername(ex: Executor, username: string) {
   const rows = await ex
@@ -107,33 +109,65 @@ export async function insertSession(ex: Executor, values: typeof sessions.$infer
   await ex.insert(sessions).values(values);
 }
 
-export async function findLiveSession(ex: Executor, tokenHash: string, now: Date) {
-  const rows = await ex
-    .select({
-      tokenHash: sessions.tokenHash,
-      accountId: sessions.accountId,
-      activeGrantId: sessions.activeGrantId,
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-      idleExpiresAt: sessions.idleExpiresAt,
-      absoluteExpiresAt: sessions.absoluteExpiresAt,
-      username: accounts.username,
-      displayName: accounts.displayName,
-      personId: accounts.personId,
-      disabled: accounts.disabled,
-      personName: sql<string | null>`${people.givenName} || ' ' || ${people.familyName}`,
-    })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .leftJoin(people, eq(people.id, accounts.personId))
-    .where(
-      and(
-        eq(sessions.tokenHash, tokenHash),
-        gt(sessions.idleExpiresAt, now),
-        gt(sessions.absoluteExpiresAt, now),
-      ),
-    );
-  return rows[0] ?? null;
+export interface LiveSession {
+  tokenHash: string;
+  accountId: string;
+  activeGrantId: string | null;
+  csrfToken: string;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+  username: string | null;
+  displayName: string | null;
+  personId: string | null;
+  disabled: boolean;
+  personName: string | null;
+  /** The account's role grants, oldest first. */
+  grants: GrantRef[];
+}
+
+type LiveSessionRow = Omit<LiveSession, 'lastSeenAt' | 'idleExpiresAt' | 'absoluteExpiresAt'> & {
+  lastSeenAt: string;
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+};
+
+/**
+ * The live session with its account, person and role grants: one statement, built and prepared
+ * once, since every signed-in request starts with it.
+ */
+const liveSessionStatement = preparedStatement<LiveSessionRow>(
+  'auth_live_session',
+  sql`select s.token_hash as "tokenHash", s.account_id as "accountId",
+        s.active_grant_id as "activeGrantId", s.csrf_token as "csrfToken",
+        s.last_seen_at as "lastSeenAt", s.idle_expires_at as "idleExpiresAt",
+        s.absolute_expires_at as "absoluteExpiresAt",
+        a.username, a.display_name as "displayName", a.person_id as "personId", a.disabled,
+        p.given_name || ' ' || p.family_name as "personName",
+        coalesce((select json_agg(json_build_object('id', g.id, 'role', g.role,
+                    'scopeType', g.scope_type, 'scopeId', g.scope_id)
+                    order by g.created_at, g.id)
+                  from role_grants g where g.account_id = s.account_id), '[]'::json) as grants
+      from sessions s join accounts a on a.id = s.account_id
+        left join people p on p.id = a.person_id
+      where s.token_hash = ${sql.placeholder('tokenHash')}::text
+        and s.idle_expires_at > ${sql.placeholder('now')}::timestamptz
+        and s.absolute_expires_at > ${sql.placeholder('now')}::timestamptz`,
+);
+
+export async function findLiveSession(
+  ex: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<LiveSession | null> {
+  const row = (await liveSessionStatement(ex, { tokenHash, now: now.toISOString() }))[0];
+  if (!row) return null;
+  return {
+    ...row,
+    lastSeenAt: new Date(row.lastSeenAt),
+    idleExpiresAt: new Date(row.idleExpiresAt),
+    absoluteExpiresAt: new Date(row.absoluteExpiresAt),
+  };
 }
 
 export async function touchSession(

@@ -7,6 +7,7 @@ import { AppError } from '../../errors.ts';
 import type { GrantRef } from '../../access.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import * as repo from './auth.repository.ts';
+import { createSessionCache } from './session-cache.ts';
 
 export interface AuthContext {
   tokenHash: string;
@@ -59,6 +60,7 @@ export function createAuthService(deps: {
   const now = deps.now ?? (() => new Date());
   const idleMs = config.sessionIdleMinutes * 60_000;
   const absoluteMs = config.sessionAbsoluteHours * 3_600_000;
+  const cache = createSessionCache<AuthContext>({ ttlMs: config.sessionCacheSeconds * 1000 });
 
   async function createSession(accountId: string, actor: Actor, how: string, oidcTokens?: unknown) {
     const token = randomBytes(32).toString('base64url');
@@ -129,9 +131,17 @@ export function createAuthService(deps: {
     return createSession(account.id, actor, 'password');
   }
 
+  /**
+   * The signed-in context of a session token, or null. Served from the short-lived session cache
+   * when it holds the token (see session-cache.ts for how stale it may be); the context is frozen,
+   * since one object serves several requests.
+   */
   async function resolveSession(token: string): Promise<AuthContext | null> {
     const tokenHash = hashToken(token);
     const t = now();
+    const cached = cache.get(tokenHash, t.getTime());
+    if (cached) return cached;
+    const ticket = cache.ticket();
     const row = await repo.findLiveSession(db, tokenHash, t);
     if (!row || row.disabled) return null;
     if (t.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
@@ -139,20 +149,22 @@ export function createAuthService(deps: {
       await repo.touchSession(db, tokenHash, t, idle);
       row.idleExpiresAt = idle;
     }
-    const grants = (await repo.listGrants(db, row.accountId)).map(({ source: _s, ...g }) => g);
+    const grants = row.grants.map((g) => Object.freeze(g));
     const activeGrant = grants.find((g) => g.id === row.activeGrantId) ?? null;
-    return {
+    const context: AuthContext = Object.freeze({
       tokenHash,
       accountId: row.accountId,
       personId: row.personId,
       username: row.username,
       displayName: row.personName ?? row.displayName ?? row.username ?? 'onbekend',
-      grants,
+      grants: Object.freeze(grants) as GrantRef[],
       activeGrant,
       csrfToken: row.csrfToken,
       expiresAt:
         row.idleExpiresAt < row.absoluteExpiresAt ? row.idleExpiresAt : row.absoluteExpiresAt,
-    };
+    });
+    cache.set(tokenHash, context, ticket, t.getTime(), context.expiresAt.getTime());
+    return context;
   }
 
   async function describeGrant(g: GrantRef): Promise<Grant> {
@@ -186,6 +198,7 @@ export function createAuthService(deps: {
         recordId: auth.accountId,
       });
     });
+    cache.forget(auth.tokenHash);
   }
 
   async function switchGrant(auth: AuthContext, grantId: string, actor: Actor) {
@@ -205,6 +218,7 @@ export function createAuthService(deps: {
         { action: 'switch_role', recordType: 'role_grant', recordId: grantId },
       );
     });
+    cache.forget(auth.tokenHash);
   }
 
   async function createLocalAccount(
@@ -260,7 +274,7 @@ export function createAuthService(deps: {
   }
 
   async function grantRole(accountId: string, role: Role, scope: ScopeSpec, actor: Actor) {
-    return db.transaction(async (tx) => {
+    const row = await db.transaction(async (tx) => {
       const row = await repo.insertGrant(tx, {
         accountId,
         role,
@@ -278,10 +292,12 @@ export function createAuthService(deps: {
       }
       return row;
     });
+    cache.forgetAll();
+    return row;
   }
 
   async function revokeRole(accountId: string, role: Role, scope: ScopeSpec, actor: Actor) {
-    return db.transaction(async (tx) => {
+    const revoked = await db.transaction(async (tx) => {
       const rows = await repo.deleteGrant(tx, {
         accountId,
         role,
@@ -298,6 +314,8 @@ export function createAuthService(deps: {
       }
       return rows.length;
     });
+    cache.forgetAll();
+    return revoked;
   }
 
   return {
@@ -311,6 +329,13 @@ export function createAuthService(deps: {
     getAccountId,
     grantRole,
     revokeRole,
+    /**
+     * Drops every cached session: call after committing a change to accounts, grants or
+     * sessions made outside this service.
+     */
+    forgetCachedSessions: () => {
+      cache.forgetAll();
+    },
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -187,6 +187,8 @@ export function createOidcService(deps: {
       }
       return account.id;
     });
+    // The account's grants were just re-read from the identity provider: its other sessions too.
+    auth.forgetCachedSessions();
     const token = await auth.createSession(accountId, actor, 'oidc', {
       idToken: tokens.id_token ?? null,
       accessToken: tokens.access_token,

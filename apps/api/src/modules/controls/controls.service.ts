@@ -19,6 +19,7 @@ import { pseudonymCandidates, pseudonymise, type PseudonymKey } from './pseudony
 import { EXPORT_HEADER, exportLine } from './import/pvi-format.ts';
 import * as repo from './controls.repository.ts';
 import { refreshAnalysisRollup } from './analysis/analysis-rollup.ts';
+import { insertRegistration } from './registration.repository.ts';
 
 /** Who asks: the active grant and the person behind the account. */
 export interface ControlViewer {
@@ -226,7 +227,7 @@ export function createControlsService(deps: {
       extra: null,
     };
     const bodyHash = bodyHashOf(body, personId);
-    const outcome = await repo.insertRegistration(db, {
+    const outcome = await insertRegistration(db, {
       row,
       personId,
       day,

@@ -40,6 +40,8 @@ const shapeOf = (token: string) =>
 /** Whether one word looks like a Dutch licence plate (with or without dashes). */
 export function looksLikePlate(token: string): boolean {
   const t = token.toUpperCase();
+  // Most words of a reason text are not 6 or 8 characters long: skip them cheaply.
+  if (t.length !== 6 && t.length !== 8) return false;
   if (t.includes('-')) return /^[A-Z0-9-]{8}$/.test(t) && WITH_DASHES.has(shapeOf(t));
   return (
     /^[A-Z0-9]{6}$/.test(t) && /[A-Z]/.test(t) && /\d/.test(t) && WITHOUT_DASHES.has(shapeOf(t))
