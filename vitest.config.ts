@@ -13,6 +13,9 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
           environment: 'node',
+          // Shared CI machines run at several times their core count; a pure test that takes
+          // 1 s alone can take 5 s there. Time targets live in bench/, never in a test timeout.
+          testTimeout: 20_000,
         },
       },
       {
@@ -31,6 +34,7 @@ export default defineConfig({
           include: ['apps/web/src/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['apps/web/src/test-setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {
