@@ -4,18 +4,22 @@ import { sql } from 'drizzle-orm';
 import { grantApiRole, openDatabase, queryRows } from '@pvi/db';
 import { generateDemoOrganisation, type DemoScale } from '@pvi/db/demo';
 import { toOrgCsv, toPeopleCsv } from '@pvi/db/demo/csv';
-import { controlImportFormats, roles, type ControlImportFormat, type Role } from '@pvi/contracts';
+import { roles, type Role } from '@pvi/contracts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { systemActor } from '../modules/audit/audit.service.ts';
 import { fileSource } from '../modules/org/import/csv.ts';
 import type { ImportResult } from '../modules/org/import/org-import.service.ts';
 import { DEMO_PASSWORD } from '../modules/org/demo.service.ts';
-import type { ControlImportResult } from '../modules/controls/import/controls-import.service.ts';
-import type { AreaImportResult } from '../modules/controls/import/areas-import.service.ts';
 import { openContext, UsageError, withContext, type CliContext } from './context.ts';
 import { progressBar } from './progress.ts';
 import { cbsCommand } from './cbs-commands.ts';
+import {
+  parseControlFormat,
+  policeUkAreaOf,
+  reportAreaImport,
+  reportControlImport,
+} from './control-import-report.ts';
 
 type Flags = Record<string, string | boolean | undefined>;
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -92,50 +96,6 @@ async function printDemoLogins(ctx: CliContext, port: number) {
     );
   }
   out('Stoppen: Ctrl+C');
-}
-
-function parseControlFormat(value: unknown): ControlImportFormat {
-  if (typeof value !== 'string' || !(controlImportFormats as readonly string[]).includes(value))
-    throw new UsageError(`--format must be one of ${controlImportFormats.join(', ')}.`);
-  return value as ControlImportFormat;
-}
-
-/** `2026-02-city-of-london-stop-and-search.csv` → `city-of-london`. */
-export function policeUkAreaOf(path: string): string | null {
-  const match = /(?:^|\/)\d{4}-\d{2}-(.+?)-stop-and-search\.csv$/i.exec(path);
-  return match?.[1] ?? null;
-}
-
-function reportControlImport(r: ControlImportResult): number {
-  if (r.alreadyImported) {
-    out(
-      `This file was imported before (sha256 ${r.sha256.slice(0, 12)}…): nothing changed. ${r.rows} rows, ${r.rejected} of them bad.`,
-    );
-    return 0;
-  }
-  for (const p of r.problems) process.stderr.write(`  line ${p.line}: ${p.reason}\n`);
-  if (r.rejected > r.problems.length)
-    process.stderr.write(`  … and ${r.rejected - r.problems.length} more bad rows.\n`);
-  if (!r.ok) {
-    process.stderr.write('The file could not be read to its end; importing it again retries.\n');
-    return 1;
-  }
-  out(
-    `Imported controls (${r.format}): ${r.rows} rows — ${r.inserted} new, ${r.unchanged} already there, ${r.rejected} bad (sha256 ${r.sha256.slice(0, 12)}…).`,
-  );
-  return r.rejected > 0 ? 1 : 0;
-}
-
-function reportAreaImport(r: AreaImportResult): number {
-  if (!r.ok) {
-    process.stderr.write(`Import refused: ${r.problems.length} bad row(s); nothing was written.\n`);
-    for (const p of r.problems) process.stderr.write(`  line ${p.line}: ${p.reason}\n`);
-    return 1;
-  }
-  out(
-    `Imported areas: ${r.rows} rows — ${r.inserted} new, ${r.updated} changed, ${r.unchanged} unchanged.`,
-  );
-  return 0;
 }
 
 function reportImport(result: ImportResult): number {

@@ -17,12 +17,12 @@ async function inChunks<T>(list: T[], write: (chunk: T[]) => Promise<unknown>) {
 }
 
 export async function hasAnyFollowUp(ex: Executor) {
-  const found = await rows<{ any: boolean }>(
+  const found = await rows<{ present: boolean }>(
     ex,
     sql`select exists (select 1 from team_training_years)
-            or exists (select 1 from reflection_sessions) as any`,
+            or exists (select 1 from reflection_sessions) as present`,
   );
-  return Boolean(found[0]?.any);
+  return Boolean(found[0]?.present);
 }
 
 /** The demo's teams with their current members, members before the chief. */
