@@ -9,74 +9,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, launch, newPage, settled, signIn, url } from './harness.ts';
-
-/** Runs axe (and at narrow widths the reflow check) and fails with a readable list. */
-async function expectAccessible(page: Page, where: string) {
-  await settled(page);
-  const violations = await axe(page);
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return null;
-    // The deepest elements that stick out, to say where the problem is.
-    const sticksOut = (e: Element) =>
-      e.getBoundingClientRect().right > width + 1 ||
-      (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible');
-    const wide = [...document.querySelectorAll('body *')].filter(
-      (e) => sticksOut(e) && ![...e.children].some(sticksOut),
-    );
-    const names = wide
-      .slice(0, 5)
-      .map(
-        (e) =>
-          `<${e.tagName.toLowerCase()} class="${e.className}"> ${e.textContent.trim().slice(0, 40)}`,
-      );
-    return `the page is ${document.documentElement.scrollWidth} px wide in a ${width} px window: ${names.join('; ')}`;
-  });
-  const problems = [describeViolations(where, violations), overflow ? `${where}: ${overflow}` : '']
-    .filter(Boolean)
-    .join('\n');
-  expect(problems, problems).toBe('');
-}
-
-async function open(page: Page, path: string) {
-  await page.goto(url(path));
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-}
-
-/** The API as the context's signed-in account, with its CSRF token for changes. */
-async function apiOf(context: BrowserContext) {
-  const session = (await (await context.request.get(url('/api/v1/session'))).json()) as {
-    csrfToken: string;
-  };
-  const answer = async <T>(response: Awaited<ReturnType<BrowserContext['request']['get']>>) => {
-    expect(response.ok(), `${response.url()}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-  return {
-    get: async <T>(path: string) => answer<T>(await context.request.get(url(`/api/v1${path}`))),
-    post: async <T>(path: string, data?: unknown) =>
-      answer<T>(
-        await context.request.post(url(`/api/v1${path}`), {
-          headers: { 'x-csrf-token': session.csrfToken },
-          ...(data === undefined ? {} : { data }),
-        }),
-      ),
-  };
-}
-
-interface Wave {
-  id: string;
-  name: string;
-}
-interface TeamRow {
-  id: string;
-  name: string;
-  unitId: string;
-  unitName: string;
-  districtId: string | null;
-  memberCount: number;
-}
+import { launch, newPage, signIn, url } from './harness.ts';
+import { apiOf, expectAccessible, open, type TeamRow, type Wave } from './accessibility-support.ts';
+import { controlsAccessibility } from './accessibility-controls.ts';
 
 export function accessibilitySuite(viewport: { width: number; height: number }) {
   const size = `${viewport.width}×${viewport.height}`;
@@ -267,89 +202,7 @@ export function accessibilitySuite(viewport: { width: number; height: number }) 
     });
   });
 
-  describe(`controls follow-up as teamchef: the forms and their errors, ${size}`, () => {
-    it("the team's reflection page with the session form's errors", async () => {
-      const { context, page } = await newPage(browser, viewport);
-      await page.goto(url('/inloggen'));
-      await signIn(page, 'demo.teamchef');
-      const api = await apiOf(context);
-      const session = await api.get<{ activeGrant: { scopeId: string } }>('/session');
-      const team = session.activeGrant.scopeId;
-      await open(page, `/controles/teams/${team}/reflectie`);
-      await page.getByRole('heading', { level: 2, name: 'Gespreksvragen' }).waitFor();
-      await expectAccessible(page, `reflection (teamchef) at ${size}`);
-      const form = page.getByRole('region', { name: 'Reflectiesessie vastleggen' });
-      await form.getByRole('button', { name: 'Sessie vastleggen' }).click();
-      await form.getByRole('alert').filter({ hasText: 'in het formulier' }).waitFor();
-      await expectAccessible(page, `reflection with errors (teamchef) at ${size}`);
-      await open(page, `/controles/teams/${team}/vorming`);
-      await page.getByRole('heading', { level: 2, name: /^Ambassadeurs en IBT/ }).waitFor();
-      await expectAccessible(page, `training and outreach with forms (teamchef) at ${size}`);
-      await context.close();
-    });
-  });
-
-  describe(`professional controls (team chief, unit leadership), ${size}`, () => {
-    it('the registration form, empty and with its error summary', async () => {
-      const { context, page } = await newPage(browser, viewport);
-      await page.goto(url('/inloggen'));
-      await signIn(page, 'demo.teamchef');
-      await open(page, '/controles/registreren');
-      await page
-        .getByRole('combobox', { name: 'Gemeente (optioneel)' })
-        .locator('option')
-        .nth(1)
-        .waitFor({ state: 'attached' });
-      await expectAccessible(page, `/controles/registreren at ${size}`);
-      await page.getByRole('button', { name: 'Registreren', exact: true }).click();
-      await page.getByRole('alert').filter({ hasText: 'in het formulier' }).waitFor();
-      await expectAccessible(page, `/controles/registreren (errors) at ${size}`);
-      await open(page, '/controles/cijfers');
-      await page
-        .getByRole('heading', { level: 2, name: 'Niet meegeteld' })
-        .waitFor({ timeout: 30_000 });
-      await expectAccessible(page, `/controles/cijfers (team) at ${size}`);
-      await context.close();
-    });
-
-    it('the figures of a unit', async () => {
-      const { context, page } = await newPage(browser, viewport);
-      await page.goto(url('/inloggen'));
-      await signIn(page, 'demo.eenheid');
-      await open(page, '/controles/cijfers');
-      await page
-        .getByRole('heading', { level: 2, name: 'Niet meegeteld' })
-        .waitFor({ timeout: 30_000 });
-      await expectAccessible(page, `/controles/cijfers (unit) at ${size}`);
-      await context.close();
-    });
-
-    it('/controles/importeren with a report of bad rows', async () => {
-      const { context, page } = await newPage(browser, viewport);
-      await page.goto(url('/inloggen'));
-      await signIn(page, 'demo.beheerder');
-      await open(page, '/controles/importeren');
-      await page.getByRole('radio', { name: 'police.uk stop and search' }).check();
-      await page
-        .getByLabel('Bron: politiekorps of plaats (optioneel)')
-        .fill(`toegankelijkheid-${viewport.width}`);
-      await page.getByLabel('CSV-bestand (verplicht)').setInputFiles({
-        name: 'stop-and-search.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          'Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing\n' +
-            `Person search,2026-02-01T10:00:00+00:00,,,51.5,-0.09,Male,18-24,,White,Misuse of Drugs Act 1971 (section 23),Controlled drugs ${viewport.width} ${Date.now()},Arrest,True,False\n` +
-            `Spaceship search,2026-02-31T10:00:00+00:00,,,51.5,-0.09,Male,18-24,,White,,,Arrest,True,False\n`,
-        ),
-      });
-      await page.getByRole('button', { name: 'Importeren', exact: true }).click();
-      await page
-        .getByRole('table', { name: 'Fouten in het bestand, per regel' })
-        .waitFor({ timeout: 30_000 });
-      await expectAccessible(page, `/controles/importeren (report) at ${size}`);
-      await context.close();
-    });
-  });
+  controlsAccessibility(viewport, () => browser);
 
   describe(`team monitor reports (HR analyst, national), ${size}`, () => {
     let context: BrowserContext;
