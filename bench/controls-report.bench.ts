@@ -78,7 +78,7 @@ async function measure(handle: DatabaseHandle, teamId: string): Promise<Measured
   await time('benchmark cells', () => repo.benchmarkCells(db, where));
   await time('benchmark exclusions', () => repo.benchmarkExclusions(db, where));
   await time('group counts', () => repo.groupCounts(db, where, 'officer_defined'));
-  await time('veil of darkness (places, sun, classified cells)', () =>
+  await time('veil of darkness (classified cells)', () =>
     darknessFromDatabase(db, where, 'officer_defined', 'Black'),
   );
   return { full, team, sections };

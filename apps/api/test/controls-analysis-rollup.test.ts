@@ -256,12 +256,14 @@ describe('the rollups themselves', () => {
     expect(await snapshot()).toEqual(kept);
   });
 
-  it('migration 0009 is made from the definitions in analysis-rollup.ts', () => {
+  it('migration 0011 ends with the trigger function made from analysis-rollup.ts', () => {
     const file = join(
       import.meta.dirname,
-      '../../../packages/db/migrations/0009_controls_analysis_trigger.sql',
+      '../../../packages/db/migrations/0011_controls_darkness_classes.sql',
     );
-    expect(readFileSync(file, 'utf8')).toBe(rollupMigrationSql());
+    expect(
+      readFileSync(file, 'utf8').endsWith(`--> statement-breakpoint\n${rollupMigrationSql()}`),
+    ).toBe(true);
   });
 
   it('whole months of a period', () => {

@@ -4,6 +4,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   smallint,
   text,
   unique,
@@ -144,8 +145,12 @@ export const controlAnalysisGroups = pgTable(
 
 /**
  * Veil-of-darkness cells of controls with a local time and at least one group: by Amsterdam day
- * (the period filter), area, local date and minute, position (own, else the buurt's or gemeente's
- * centroid when the control was inserted, to 0.1°) and the three group attributes (trimmed).
+ * (the period filter), area, the control's daylight class (outside the inter-twilight window,
+ * light, twilight, dark, or why it has none: no time zone, no coordinates, no sun times), the
+ * local clock minute (light and dark only) and the three group attributes (trimmed). The class is
+ * computed when the control is inserted, by the SQL functions of migration 0011 (the NOAA sun
+ * of @pvi/stats; a test checks both agree), at the control's own position or its buurt's or
+ * gemeente's centroid, to 0.1°.
  */
 export const controlAnalysisDarkness = pgTable(
   'control_analysis_darkness',
@@ -153,10 +158,8 @@ export const controlAnalysisDarkness = pgTable(
     day: date('day').notNull(),
     ...scopeColumns,
     area: text('area').notNull(),
-    localDate: date('local_date').notNull(),
-    minute: smallint('minute').notNull(),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    daylight: text('daylight').notNull(),
+    minute: smallint('minute'),
     groupSelfDefined: text('group_self_defined'),
     groupOfficerDefined: text('group_officer_defined'),
     groupOpp: text('group_opp'),
@@ -172,14 +175,31 @@ export const controlAnalysisDarkness = pgTable(
         t.teamId,
         t.gemeenteCode,
         t.area,
-        t.localDate,
+        t.daylight,
         t.minute,
-        t.lat,
-        t.lng,
         t.groupSelfDefined,
         t.groupOfficerDefined,
         t.groupOpp,
       )
       .nullsNotDistinct(),
   ],
+);
+
+/**
+ * The inter-twilight window (earliest to latest civil dusk of the year, local clock minutes) per
+ * time zone, year and position (0.1°), as `interTwilightWindow` of @pvi/stats computes it; both
+ * minutes null where there is none (no dusk on some day, or dusk after midnight). Filled by the
+ * analysis rollup trigger for the places it meets, before it classifies their controls.
+ */
+export const controlTwilightWindows = pgTable(
+  'control_twilight_windows',
+  {
+    zone: text('zone').notNull(),
+    year: smallint('year').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    startMinute: doublePrecision('start_minute'),
+    endMinute: doublePrecision('end_minute'),
+  },
+  (t) => [primaryKey({ columns: [t.zone, t.year, t.lat, t.lng] })],
 );

@@ -1,12 +1,10 @@
 import type { Executor } from '@pvi/db';
 import type { GroupAttribute } from '@pvi/contracts';
 import {
-  civilDusk,
   classifyDarkness,
   interTwilightWindow,
   isInInterTwilightWindow,
   localMinuteOfDay,
-  sunset as sunsetInstant,
   sunTimes,
   type ClockWindow,
   type DarknessCell,
@@ -16,9 +14,8 @@ import * as repo from './analysis.repository.ts';
 /**
  * The veil-of-darkness input: which grouped controls fall inside the inter-twilight window, and
  * whether each was in daylight or darkness (docs/controls-analysis.md). Two ways to the same
- * cells: `darknessInput` classifies every (source, area, date, minute, position) cell here;
- * `darknessFromDatabase` (used with the rollup) computes the sun once per (source, date,
- * position) here and lets PostgreSQL classify and merge the cells.
+ * cells: `darknessInput` classifies every (source, area, date, minute, position) cell of
+ * `controls` here; `darknessFromDatabase` reads the darkness rollup, classified in SQL on insert.
  */
 
 const windowCache = new Map<string, ClockWindow | null>();
@@ -102,54 +99,11 @@ export function darknessInput(rows: repo.DarknessCountRow[]): {
   return { cells: [...merged.values()], excluded };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
-/** The zone's offset from UTC (ms) during the UTC hour that holds `ms` (zones change on the hour). */
-function offsetAt(ms: number, timeZone: string): number {
-  const hour = Math.floor(ms / 3_600_000);
-  const key = `${timeZone}|${hour}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    let f = formatters.get(timeZone);
-    if (!f) {
-      f = new Intl.DateTimeFormat('en-GB', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      });
-      formatters.set(timeZone, f);
-    }
-    const at = hour * 3_600_000;
-    const p = Object.fromEntries(f.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
-    const local = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!);
-    offset = local - at;
-    offsets.set(key, offset);
-  }
-  return offset;
-}
-
 /**
- * localMinuteOfDay of @pvi/stats (hour × 60 + minute + second ÷ 60 on the zone's clock, the
- * milliseconds dropped), without a formatter per call: the zone's offset is looked up once per
- * hour. Same arithmetic, so the same number.
- */
-export function localMinute(instant: Date, timeZone: string): number {
-  const ms = instant.getTime();
-  const secs = Math.floor(
-    ((((ms + offsetAt(ms, timeZone)) % 86_400_000) + 86_400_000) % 86_400_000) / 1000,
-  );
-  return Math.floor(secs / 3600) * 60 + Math.floor((secs % 3600) / 60) + (secs % 60) / 60;
-}
-
-/**
- * The same cells and exclusions as `darknessInput(await repo.darknessCells(…))`: the positions
- * and dates in scope come from the database, their window, sunset and dusk (local clock minutes)
- * are computed here once each, and the database sorts every cell into outside the window,
- * light, twilight or dark and merges the light and dark ones by area and minute.
+ * The same cells and exclusions as `darknessInput(await repo.darknessCells(…))`, from the darkness
+ * rollup, whose controls were classified in SQL as they were inserted (migration 0011: the sun of
+ * @pvi/stats step for step, apps/api/test/controls-sun-sql.test.ts): the database merges the
+ * light and dark ones by area and minute and counts the rest by reason.
  */
 export async function darknessFromDatabase(
   ex: Executor,
@@ -157,20 +111,7 @@ export async function darknessFromDatabase(
   attribute: GroupAttribute,
   focusGroup: string,
 ): Promise<{ cells: DarknessCell[]; excluded: Map<string, number> }> {
-  const places = await repo.darknessPlaces(ex, where, attribute);
-  const sun: repo.DarknessSun[] = places.map((p) => {
-    const zone = ZONE[p.source]!;
-    const window = windowAt(Number(p.localDate.slice(0, 4)), p.lat, p.lng, zone);
-    // sunTimes(…).sunset and .dusk, without its dawn and sunrise.
-    const sunsetAt = window ? sunsetInstant(p.localDate, p.lat, p.lng) : null;
-    const duskAt = window ? civilDusk(p.localDate, p.lat, p.lng) : null;
-    if (!window || !sunsetAt || !duskAt) return { ...p, ok: false };
-    const sunset = localMinute(sunsetAt, zone);
-    const dusk = localMinute(duskAt, zone);
-    if (dusk < sunset) throw new RangeError('Dusk cannot come before sunset.');
-    return { ...p, ok: true, start: window.startMinute, end: window.endMinute, sunset, dusk };
-  });
-  const rows = await repo.darknessClassified(ex, where, attribute, focusGroup, sun);
+  const rows = await repo.darknessClasses(ex, where, attribute, focusGroup);
   const excluded = new Map<string, number>();
   const cells: DarknessCell[] = [];
   for (const r of rows) {

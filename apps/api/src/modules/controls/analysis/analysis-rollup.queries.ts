@@ -5,7 +5,6 @@ import { ROLLUPS } from './analysis-rollup.ts';
 import type {
   AnalysisFilter,
   BenchmarkCountRow,
-  DarknessCountRow,
   EffectivenessCountRow,
   ExclusionCounts,
   GroupCountRow,
@@ -179,55 +178,6 @@ export async function groupCounts(
   );
 }
 
-/** The darkness rollup's cells in the filter (kept by Amsterdam day: no edges to add). */
-function darknessWhere(f: AnalysisFilter, attribute: GroupAttribute): SQL {
-  return sql`${f.scope} and c.day >= ${f.from}::date and c.day <= ${f.to}::date
-    and ${ROLLUP_GROUP[attribute]} is not null`;
-}
-
-export async function darknessCells(
-  ex: Executor,
-  f: AnalysisFilter,
-  attribute: GroupAttribute,
-  focusGroup: string,
-): Promise<DarknessCountRow[]> {
-  const col = ROLLUP_GROUP[attribute];
-  return queryRows<DarknessCountRow>(
-    ex,
-    sql`select c.source, c.area, to_char(c.local_date, 'YYYY-MM-DD') as "localDate",
-          c.minute::int as minute, c.lat, c.lng, sum(c.controls)::int as total,
-          coalesce(sum(c.controls) filter (where ${col} = ${focusGroup}), 0)::int as focus
-        from control_analysis_darkness c where ${darknessWhere(f, attribute)}
-        group by 1, 2, 3, 4, 5, 6`,
-  );
-}
-
-export interface DarknessPlace {
-  source: string;
-  localDate: string;
-  lat: number;
-  lng: number;
-}
-
-/** The sun at a place on a date, as local clock minutes; ok = false: no window or no dusk. */
-export type DarknessSun = DarknessPlace &
-  ({ ok: false } | { ok: true; start: number; end: number; sunset: number; dusk: number });
-
-/** Sources with a known local clock, positions and dates of the veil-of-darkness cells. */
-export async function darknessPlaces(
-  ex: Executor,
-  f: AnalysisFilter,
-  attribute: GroupAttribute,
-): Promise<DarknessPlace[]> {
-  return queryRows<DarknessPlace>(
-    ex,
-    sql`select distinct c.source, to_char(c.local_date, 'YYYY-MM-DD') as "localDate", c.lat, c.lng
-        from control_analysis_darkness c
-        where ${darknessWhere(f, attribute)} and c.source in ('pvi', 'police-uk')
-          and c.lat is not null and c.lng is not null`,
-  );
-}
-
 export interface DarknessClassRow {
   class: string;
   area: string | null;
@@ -237,40 +187,26 @@ export interface DarknessClassRow {
 }
 
 /**
- * Each cell classified as darknessInput does (no_time_zone, no_coordinates, no_sun_times,
- * outside_window, twilight, light, dark, in that order of checks), light and dark cells merged
- * by area and minute, the rest counted by reason.
+ * The veil-of-darkness cells of the filter from the darkness rollup (kept by Amsterdam day: no
+ * edges to add), whose controls were classified as they were folded (pvi_daylight_class,
+ * migration 0011: the checks of darknessInput in the same order): light and dark cells by area
+ * and minute, the rest counted by reason.
  */
-export async function darknessClassified(
+export async function darknessClasses(
   ex: Executor,
   f: AnalysisFilter,
   attribute: GroupAttribute,
   focusGroup: string,
-  sun: DarknessSun[],
 ): Promise<DarknessClassRow[]> {
   const col = ROLLUP_GROUP[attribute];
   return queryRows<DarknessClassRow>(
     ex,
-    sql`with sun as (
-          select * from jsonb_to_recordset(${JSON.stringify(sun)}::jsonb) as s(source text,
-            "localDate" date, lat float8, lng float8, ok boolean, start float8, "end" float8,
-            sunset float8, dusk float8)),
-        classed as (
-          select c.area, c.minute, c.controls, ${col} = ${focusGroup} as focus,
-            case when c.source not in ('pvi', 'police-uk') then 'no_time_zone'
-                 when c.lat is null or c.lng is null then 'no_coordinates'
-                 when not s.ok then 'no_sun_times'
-                 when not (c.minute >= s.start and c.minute <= s."end") then 'outside_window'
-                 when c.minute < s.sunset then 'light'
-                 when c.minute < s.dusk then 'twilight' else 'dark' end as class
-          from control_analysis_darkness c
-            left join sun s on s.source = c.source and s."localDate" = c.local_date
-              and s.lat = c.lat and s.lng = c.lng
-          where ${darknessWhere(f, attribute)})
-        select class, case when class in ('light', 'dark') then area end as area,
-          (case when class in ('light', 'dark') then minute end)::int as minute,
-          sum(controls)::int as total,
-          coalesce(sum(controls) filter (where focus), 0)::int as focus
-        from classed group by 1, 2, 3 order by 2, 3, 1`,
+    sql`select c.daylight as class, case when c.daylight in ('light', 'dark') then c.area end as area,
+          c.minute::int as minute, sum(c.controls)::int as total,
+          coalesce(sum(c.controls) filter (where ${col} = ${focusGroup}), 0)::int as focus
+        from control_analysis_darkness c
+        where ${f.scope} and c.day >= ${f.from}::date and c.day <= ${f.to}::date
+          and ${col} is not null
+        group by 1, 2, 3 order by 2, 3, 1`,
   );
 }

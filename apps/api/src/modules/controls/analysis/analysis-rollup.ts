@@ -37,6 +37,8 @@ interface Rollup {
   keys: string[];
   measures: string[];
   select: (from: SQL) => SQL;
+  /** A statement to run before `select` over the same rows (what the cells need besides them). */
+  prepare?: (from: SQL) => SQL;
 }
 
 const count = (condition: string) => `count(*) filter (where ${condition})::int`;
@@ -148,39 +150,71 @@ const groups: Rollup = {
     group by 1, ${SCOPE}, 7, 8, 9`,
 };
 
+/** The zone whose clock the sun is read on, per source (null: no known clock, as for OPP). */
+const SUN_ZONE = `case c.source when 'pvi' then 'Europe/Amsterdam' when 'police-uk' then 'Europe/London' end`;
+
+/**
+ * The controls of `from` that enter the veil of darkness (a local time and at least one group),
+ * with their place `p`: sun zone, local date and clock minute, and position (own, else the
+ * buurt's or gemeente's centroid, to 0.1°).
+ */
+const darknessRows = (from: SQL, joins: SQL = sql``) => sql`${from}
+      left join areas b on b.code = c.buurt_code
+      left join areas g on g.code = c.gemeente_code
+      cross join lateral (select ${sql.raw(SUN_ZONE)} as zone, (${LOCAL_TIME})::date as local_date,
+        (extract(hour from ${LOCAL_TIME}) * 60 + extract(minute from ${LOCAL_TIME}))::int as minute,
+        round(coalesce(c.lat, b.lat, g.lat)::numeric, 1)::float8 as lat,
+        round(coalesce(c.lng, b.lng, g.lng)::numeric, 1)::float8 as lng) p ${joins}
+    where c.local_hour is not null and (${sql.raw(
+      [known('c.group_self_defined'), known('c.group_officer_defined'), known('c.group_opp')].join(
+        ' or ',
+      ),
+    )})`;
+
+/**
+ * The inter-twilight windows the controls of `from` need and `control_twilight_windows` lacks,
+ * computed (pvi_twilight_window, migration 0011) and stored: run before their cells are folded.
+ */
+function twilightWindows(from: SQL): SQL {
+  return sql`insert into control_twilight_windows (zone, year, lat, lng, start_minute, end_minute)
+    select x.zone, x.year, x.lat, x.lng, w.start_minute, w.end_minute
+    from (select distinct p.zone, extract(year from p.local_date)::smallint as year, p.lat, p.lng
+          from ${darknessRows(from)}
+            and p.zone is not null and p.lat is not null and p.lng is not null) x
+      cross join lateral pvi_twilight_window(x.year, x.lat, x.lng, x.zone) w
+    where not exists (select from control_twilight_windows t
+      where t.zone = x.zone and t.year = x.year and t.lat = x.lat and t.lng = x.lng)
+    on conflict do nothing`;
+}
+
 const darkness: Rollup = {
   table: 'control_analysis_darkness',
   keys: [
     'day',
     ...SCOPE_COLUMNS.split(', '),
     'area',
-    'local_date',
+    'daylight',
     'minute',
-    'lat',
-    'lng',
     'group_self_defined',
     'group_officer_defined',
     'group_opp',
   ],
   measures: ['controls'],
+  prepare: twilightWindows,
   select: (from) =>
     sql`select ${AMS_DAY} as day, ${SCOPE},
-      coalesce(c.gemeente_code, c.source_area, 'unknown') as area,
-      (${LOCAL_TIME})::date as local_date,
-      (extract(hour from ${LOCAL_TIME}) * 60 + extract(minute from ${LOCAL_TIME}))::smallint as minute,
-      round(coalesce(c.lat, b.lat, g.lat)::numeric, 1)::float8 as lat,
-      round(coalesce(c.lng, b.lng, g.lng)::numeric, 1)::float8 as lng,
+      coalesce(c.gemeente_code, c.source_area, 'unknown') as area, k.daylight,
+      (case when k.daylight in ('light', 'dark') then p.minute end)::smallint as minute,
       ${sql.raw(trimmed('c.group_self_defined'))}, ${sql.raw(trimmed('c.group_officer_defined'))},
       ${sql.raw(trimmed('c.group_opp'))}, count(*)::int as controls
-    from ${from}
-      left join areas b on b.code = c.buurt_code
-      left join areas g on g.code = c.gemeente_code
-    where c.local_hour is not null and (${sql.raw(
-      [known('c.group_self_defined'), known('c.group_officer_defined'), known('c.group_opp')].join(
-        ' or ',
-      ),
-    )})
-    group by 1, ${SCOPE}, 7, 8, 9, 10, 11, 12, 13, 14`,
+    from ${darknessRows(
+      from,
+      sql`left join control_twilight_windows w on w.zone = p.zone
+        and w.year = extract(year from p.local_date) and w.lat = p.lat and w.lng = p.lng
+      cross join lateral (select pvi_daylight_class(p.zone, p.local_date, p.minute, p.lat, p.lng,
+        w.start_minute, w.end_minute) as daylight) k`,
+    )}
+    group by 1, ${SCOPE}, 7, 8, 9, 10, 11, 12`,
 };
 
 export const ROLLUPS = { base, dims, benchmark, groups, darkness } as const;
@@ -197,6 +231,7 @@ function upsert(r: Rollup, from: SQL): SQL {
 export async function refreshAnalysisRollup(ex: Executor): Promise<void> {
   for (const r of Object.values(ROLLUPS)) {
     await ex.execute(sql.raw(`truncate ${r.table}`));
+    if (r.prepare) await ex.execute(r.prepare(sql`controls c`));
     await ex.execute(
       sql`insert into ${sql.raw(r.table)} (${sql.raw([...r.keys, ...r.measures].join(', '))})
         ${r.select(sql`controls c`)}`,
@@ -206,34 +241,36 @@ export async function refreshAnalysisRollup(ex: Executor): Promise<void> {
 
 /** The statements of the trigger function: the inserted rows (`new_rows`) into every rollup. */
 export function rollupUpserts(): SQL[] {
-  return Object.values(ROLLUPS).map((r) => upsert(r, sql`new_rows c`));
+  return Object.values(ROLLUPS).flatMap((r) => [
+    ...(r.prepare ? [r.prepare(sql`new_rows c`)] : []),
+    upsert(r, sql`new_rows c`),
+  ]);
 }
 
 /**
- * The text of migration 0009 (the trigger and the first fill), made from the definitions above:
+ * The trigger function and the refill of the darkness rollup at the end of migration 0011 (0009
+ * made the first trigger and fill, 0011 the darkness classes), from the definitions above:
  * `npx tsx -e "import('./apps/api/src/modules/controls/analysis/analysis-rollup.ts').then((m) =>
- * process.stdout.write(m.rollupMigrationSql()))"`. A test checks the migration still equals it.
+ * process.stdout.write(m.rollupMigrationSql()))"`. A test checks the migration still ends so.
  */
 export function rollupMigrationSql(): string {
   const dialect = new PgDialect();
   const text = (s: SQL) => dialect.sqlToQuery(s).sql.replace(/\n\s*/g, ' ').trim();
+  const { darkness: d } = ROLLUPS;
   const out = [
-    '-- The analysis rollups (0008) kept up to date on every insert into controls, and filled from',
-    '-- the rows there already. Made by rollupMigrationSql() in',
+    '-- The analysis rollups (0008) kept up to date on every insert into controls (the trigger of',
+    '-- 0009), the darkness cells now classified as they are folded, and refilled from the rows',
+    '-- there already. Made by rollupMigrationSql() in',
     '-- apps/api/src/modules/controls/analysis/analysis-rollup.ts; a test checks they still match.',
-    'CREATE FUNCTION control_analysis_fold() RETURNS trigger LANGUAGE plpgsql AS $$',
+    'CREATE OR REPLACE FUNCTION control_analysis_fold() RETURNS trigger LANGUAGE plpgsql AS $$',
     'BEGIN',
     ...rollupUpserts().map((s) => `  ${text(s)};`),
     '  RETURN NULL;',
     'END $$;',
     '--> statement-breakpoint',
-    'CREATE TRIGGER controls_analysis_rollup AFTER INSERT ON controls REFERENCING NEW TABLE AS ' +
-      'new_rows FOR EACH STATEMENT EXECUTE FUNCTION control_analysis_fold();',
+    `${text(d.prepare!(sql`controls c`))};`,
+    '--> statement-breakpoint',
+    `INSERT INTO ${d.table} (${[...d.keys, ...d.measures].join(', ')}) ${text(d.select(sql`controls c`))};`,
   ];
-  for (const r of Object.values(ROLLUPS))
-    out.push(
-      '--> statement-breakpoint',
-      `INSERT INTO ${r.table} (${[...r.keys, ...r.measures].join(', ')}) ${text(r.select(sql`controls c`))};`,
-    );
   return `${out.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@ import { scopeCondition, type ControlScope } from '../controls.repository.ts';
 import { LOCAL_TIME } from './analysis-rollup.ts';
 import * as rollup from './analysis-rollup.queries.ts';
 
-export { darknessClassified, darknessPlaces, type DarknessSun } from './analysis-rollup.queries.ts';
+export { darknessClasses } from './analysis-rollup.queries.ts';
 
 /**
  * Every query here is a GROUP BY in the database: the analysis works on grouped counts only and
@@ -292,7 +292,6 @@ export async function darknessCells(
   attribute: GroupAttribute,
   focusGroup: string,
 ): Promise<DarknessCountRow[]> {
-  if (f.useRollup) return rollup.darknessCells(ex, f, attribute, focusGroup);
   const col = GROUP_COLUMN[attribute];
   return queryRows<DarknessCountRow>(
     ex,
