@@ -89,6 +89,10 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    files: ['apps/web/src/service-worker.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     // The web app runs in the browser, and its components take every colour from the theme's
     // design tokens (apps/web/src/theme/tokens.css); scripts/check-css.mjs does the same for CSS.
     files: ['apps/web/src/**/*.{ts,tsx}'],

@@ -214,3 +214,72 @@ describe('the instrument for a unit', () => {
     expect(records.split(/\r?\n/).length).toBeGreaterThan(100);
   });
 });
+
+describe('the registration page without a connection (service worker)', () => {
+  let officer: { context: BrowserContext; page: Page };
+  beforeAll(async () => {
+    officer = await signedInPage(browser, 'demo.teamchef', PHONE);
+  });
+  afterAll(async () => {
+    await officer.context.close();
+  });
+
+  it('opens again offline once visited, with the kept lists, and sends when back online', async () => {
+    const { context, page } = officer;
+    const heading = page.getByRole('heading', { level: 1, name: 'Controle registreren' });
+    await page.goto(url('/controles/registreren'));
+    await heading.waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // One visit under the service worker keeps the session and the lists this form reads.
+    await page.reload();
+    await heading.waitFor();
+    const gemeente = page.getByRole('combobox', { name: 'Gemeente (optioneel)' });
+    const buurt = page.getByRole('combobox', { name: 'Buurt (optioneel)' });
+    await gemeente.selectOption({ label: 'Amsterdam' });
+    await buurt.locator('option', { hasText: 'Kop Zeedijk' }).waitFor({ state: 'attached' });
+    await settled(page);
+
+    await context.setOffline(true);
+    // A request to the server fails now: the page really is offline.
+    expect(
+      await page.evaluate(() =>
+        fetch('/api/v1/health').then(
+          () => 'answered',
+          () => 'failed',
+        ),
+      ),
+    ).toBe('failed');
+    await page.reload();
+    await heading.waitFor();
+    await gemeente.selectOption({ label: 'Amsterdam' });
+    await buurt.locator('option', { hasText: 'Kop Zeedijk' }).waitFor({ state: 'attached' });
+    await buurt.selectOption({ label: 'Kop Zeedijk' });
+    await group(page, /^Soort controle/)
+      .getByRole('radio', { name: 'Persoon' })
+      .check();
+    await group(page, /^Reden van selectie/)
+      .getByRole('radio', { name: 'Omstandigheden' })
+      .check();
+    await page
+      .getByRole('textbox', { name: /^Reden in het kort/ })
+      .fill('Liep na sluitingstijd met gereedschap langs de achterdeuren');
+    await page.getByRole('button', { name: 'Registreren', exact: true }).click();
+    await page.getByText('De controle is op dit apparaat opgeslagen').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Nog niet verzonden: 1' }).waitFor();
+    await expectAccessible(page, 'registration page opened offline, 360 px');
+
+    await context.setOffline(false);
+    await page.getByRole('heading', { level: 2, name: 'Nog niet verzonden' }).waitFor({
+      state: 'detached',
+      timeout: 20_000,
+    });
+    expect(await page.evaluate(() => caches.has('pvi-data'))).toBe(true);
+  });
+
+  it('forgets what it kept when the officer signs out', async () => {
+    const { page } = officer;
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    expect(await page.evaluate(() => caches.has('pvi-data'))).toBe(false);
+  });
+});

@@ -47,7 +47,9 @@ function buildWeb() {
       '--logLevel',
       'error',
     ],
-    { cwd: root, encoding: 'utf8' },
+    // Vitest sets NODE_ENV=test, which would give a development build (React's development
+    // runtime, import.meta.env.PROD false): test what `npm run build:web` ships instead.
+    { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (r.status !== 0) throw new Error(`Building the web app failed:\n${r.stdout}\n${r.stderr}`);
   process.stdout.write(`e2e: web app built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,9 +70,58 @@ function precompress(): Plugin {
   };
 }
 
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+}
+
+/** Pages the service worker keeps for offline use, by their module in the build manifest. */
+const OFFLINE_PAGES = ['src/features/controls/RegisterPage.tsx'];
+
+/**
+ * Writes `sw.js` (src/service-worker.js) into the build with the files the registration page
+ * needs offline (the entry, the page's chunk and everything they import, with their styles) and a
+ * version made from those file names, so a new build replaces the old cache.
+ */
+function serviceWorker(): Plugin {
+  let outDir = '';
+  return {
+    name: 'pvi:service-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const manifest = JSON.parse(
+        readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'),
+      ) as Record<string, ManifestChunk>;
+      const files = new Set<string>();
+      const visit = (key: string) => {
+        const chunk = manifest[key];
+        if (!chunk || files.has(`/${chunk.file}`)) return;
+        files.add(`/${chunk.file}`);
+        for (const css of chunk.css ?? []) files.add(`/${css}`);
+        for (const imported of chunk.imports ?? []) visit(imported);
+      };
+      for (const key of ['index.html', ...OFFLINE_PAGES]) {
+        if (!manifest[key]) this.error(`service worker: ${key} is not in the build manifest`);
+        visit(key);
+      }
+      const precache = [...files].sort();
+      const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
+      const source = readFileSync(join(outDir, '../src/service-worker.js'), 'utf8');
+      writeFileSync(
+        join(outDir, 'sw.js'),
+        `const VERSION = ${JSON.stringify(version)};\nconst PRECACHE = ${JSON.stringify(precache)};\n${source}`,
+      );
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), utrechtTreeShaking(), precompress()],
+  plugins: [react(), utrechtTreeShaking(), serviceWorker(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -20,6 +20,12 @@ const queryClient = new QueryClient({
 });
 const router = createAppRouter(queryClient);
 
+// Offline use of the registration page (src/service-worker.js, written to dist/sw.js by the build).
+if (import.meta.env.PROD && 'serviceWorker' in navigator)
+  navigator.serviceWorker.register('/sw.js').catch((error: unknown) => {
+    console.warn('The service worker could not be registered; the app works online only.', error);
+  });
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>

@@ -141,6 +141,8 @@ export function Shell() {
 
   const signOut = async () => {
     await api('/session', { method: 'DELETE' });
+    // What the service worker kept for offline use (the session, reference lists) goes too.
+    if ('caches' in window) await caches.delete('pvi-data');
     client.setQueryData(sessionQuery.queryKey, null);
     await navigate({ to: '/inloggen', search: { returnTo: undefined, reason: undefined } });
   };
