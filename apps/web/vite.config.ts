@@ -31,6 +31,21 @@ function utrechtTreeShaking(): Plugin {
   };
 }
 
+/** A build-only plugin that works on the written build folder once the bundle is closed. */
+function afterBuild(name: string, work: (outDir: string) => void): Plugin {
+  let outDir = '';
+  return {
+    name,
+    apply: 'build',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      work(outDir);
+    },
+  };
+}
+
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
 
 /**
@@ -39,35 +54,27 @@ const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
  * apps/api/src/plugins/web.ts). Files under 1 kB and files that do not get smaller are left alone.
  */
 function precompress(): Plugin {
-  let outDir = '';
-  return {
-    name: 'pvi:precompress',
-    apply: 'build',
-    configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
-    },
-    closeBundle() {
-      const walk = (dir: string): string[] =>
-        readdirSync(dir).flatMap((name) => {
-          const path = join(dir, name);
-          return statSync(path).isDirectory() ? walk(path) : [path];
-        });
-      for (const path of walk(outDir)) {
-        if (!COMPRESSIBLE.test(path)) continue;
-        const raw = readFileSync(path);
-        if (raw.length < 1024) continue;
-        const br = brotliCompressSync(raw, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-            [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-          },
-        });
-        const gz = gzipSync(raw, { level: 9 });
-        if (br.length < raw.length) writeFileSync(`${path}.br`, br);
-        if (gz.length < raw.length) writeFileSync(`${path}.gz`, gz);
-      }
-    },
-  };
+  return afterBuild('pvi:precompress', (outDir) => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? walk(path) : [path];
+      });
+    for (const path of walk(outDir)) {
+      if (!COMPRESSIBLE.test(path)) continue;
+      const raw = readFileSync(path);
+      if (raw.length < 1024) continue;
+      const br = brotliCompressSync(raw, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+        },
+      });
+      const gz = gzipSync(raw, { level: 9 });
+      if (br.length < raw.length) writeFileSync(`${path}.br`, br);
+      if (gz.length < raw.length) writeFileSync(`${path}.gz`, gz);
+    }
+  });
 }
 
 interface ManifestChunk {
@@ -85,38 +92,30 @@ const OFFLINE_PAGES = ['src/features/controls/RegisterPage.tsx'];
  * version made from those file names, so a new build replaces the old cache.
  */
 function serviceWorker(): Plugin {
-  let outDir = '';
-  return {
-    name: 'pvi:service-worker',
-    apply: 'build',
-    configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
-    },
-    closeBundle() {
-      const manifest = JSON.parse(
-        readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'),
-      ) as Record<string, ManifestChunk>;
-      const files = new Set<string>();
-      const visit = (key: string) => {
-        const chunk = manifest[key];
-        if (!chunk || files.has(`/${chunk.file}`)) return;
-        files.add(`/${chunk.file}`);
-        for (const css of chunk.css ?? []) files.add(`/${css}`);
-        for (const imported of chunk.imports ?? []) visit(imported);
-      };
-      for (const key of ['index.html', ...OFFLINE_PAGES]) {
-        if (!manifest[key]) this.error(`service worker: ${key} is not in the build manifest`);
-        visit(key);
-      }
-      const precache = [...files].sort();
-      const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
-      const source = readFileSync(join(outDir, '../src/service-worker.js'), 'utf8');
-      writeFileSync(
-        join(outDir, 'sw.js'),
-        `const VERSION = ${JSON.stringify(version)};\nconst PRECACHE = ${JSON.stringify(precache)};\n${source}`,
-      );
-    },
-  };
+  return afterBuild('pvi:service-worker', (outDir) => {
+    const manifest = JSON.parse(
+      readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'),
+    ) as Record<string, ManifestChunk>;
+    const files = new Set<string>();
+    const visit = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || files.has(`/${chunk.file}`)) return;
+      files.add(`/${chunk.file}`);
+      for (const css of chunk.css ?? []) files.add(`/${css}`);
+      for (const imported of chunk.imports ?? []) visit(imported);
+    };
+    for (const key of ['index.html', ...OFFLINE_PAGES]) {
+      if (!manifest[key]) throw new Error(`service worker: ${key} is not in the build manifest`);
+      visit(key);
+    }
+    const precache = [...files].sort();
+    const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
+    const source = readFileSync(join(outDir, '../src/service-worker.js'), 'utf8');
+    writeFileSync(
+      join(outDir, 'sw.js'),
+      `const VERSION = ${JSON.stringify(version)};\nconst PRECACHE = ${JSON.stringify(precache)};\n${source}`,
+    );
+  });
 }
 
 export default defineConfig({

@@ -63,7 +63,7 @@ export interface FieldBase {
  * and the error beside the field, wired to the control through `aria-describedby`.
  */
 export function FieldFrame(
-  props: FieldBase & {
+  props: Omit<FieldBase, 'value' | 'onChange'> & {
     type: string;
     children: (describedBy: string | undefined) => React.ReactNode;
   },
@@ -119,6 +119,33 @@ export function TextField(props: TextFieldProps) {
           aria-describedby={describedBy}
           onChange={(e) => {
             props.onChange(e.target.value);
+          }}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A required CSV file chooser, framed like every other field (the import pages). */
+export function CsvFileField(
+  props: Omit<FieldBase, 'value' | 'onChange' | 'required'> & {
+    onFile: (file: File | null) => void;
+  },
+) {
+  return (
+    <FieldFrame {...props} required type="text">
+      {(describedBy) => (
+        <input
+          id={props.id}
+          name={props.id}
+          type="file"
+          accept=".csv,text/csv"
+          className="pvi-file"
+          disabled={props.disabled}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => {
+            props.onFile(e.target.files?.[0] ?? null);
           }}
         />
       )}

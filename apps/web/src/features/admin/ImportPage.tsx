@@ -7,7 +7,6 @@ import {
   Button,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormLabel,
   Heading1,
   Heading2,
@@ -24,7 +23,7 @@ import type { ImportJob, ImportKind, ImportPhase } from '@pvi/contracts';
 import { ApiError } from '../../app/api.ts';
 import { formatNumber } from '../../app/i18n.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
-import { ErrorSummary, type FieldError } from '../../components/Form.tsx';
+import { CsvFileField, ErrorSummary, type FieldError } from '../../components/Form.tsx';
 import { getImport, startImport } from './api.ts';
 import './admin.css';
 
@@ -194,34 +193,14 @@ export function ImportPage() {
             </div>
           ))}
         </Fieldset>
-        <FormField invalid={Boolean(fileError)} type="text">
-          <FormLabel htmlFor="import-file">
-            {t('imports.file')} <span className="pvi-muted">({t('form.required')})</span>
-          </FormLabel>
-          <p id="import-file-description" className="pvi-muted">
-            {t('imports.fileHint')}
-          </p>
-          {fileError && (
-            <p id="import-file-error" className="pvi-field-error">
-              {fileError}
-            </p>
-          )}
-          <input
-            id="import-file"
-            name="import-file"
-            type="file"
-            accept=".csv,text/csv"
-            className="pvi-file"
-            disabled={busy}
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={
-              fileError ? 'import-file-description import-file-error' : 'import-file-description'
-            }
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-            }}
-          />
-        </FormField>
+        <CsvFileField
+          id="import-file"
+          label={t('imports.file')}
+          description={t('imports.fileHint')}
+          error={fileError}
+          disabled={busy}
+          onFile={setFile}
+        />
         <div>
           <Button type="submit" appearance="primary-action-button" disabled={busy}>
             {t('imports.submit')}

@@ -4,8 +4,6 @@ import { useTranslation } from 'react-i18next';
 import {
   Alert,
   Button,
-  FormField,
-  FormLabel,
   Heading1,
   Heading2,
   Paragraph,
@@ -20,7 +18,7 @@ import type { HrImportResult } from '@pvi/contracts';
 import { ApiError } from '../../app/api.ts';
 import { formatNumber } from '../../app/i18n.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
-import { ErrorSummary, type FieldError } from '../../components/Form.tsx';
+import { CsvFileField, ErrorSummary, type FieldError } from '../../components/Form.tsx';
 import {
   HR_COLUMNS,
   HR_MAX_BYTES,
@@ -98,34 +96,14 @@ export function HrImportPage() {
       <Paragraph>{t('analytics.import.intro')}</Paragraph>
       <ErrorSummary errors={errors} attempt={attempt} />
       <form className="pvi-form" noValidate onSubmit={(e) => void submit(e)}>
-        <FormField invalid={Boolean(fileError)} type="text">
-          <FormLabel htmlFor="hr-file">
-            {t('analytics.import.file')} <span className="pvi-muted">({t('form.required')})</span>
-          </FormLabel>
-          <p id="hr-file-description" className="pvi-muted">
-            {t('analytics.import.fileHint')}
-          </p>
-          {fileError && (
-            <p id="hr-file-error" className="pvi-field-error">
-              {fileError}
-            </p>
-          )}
-          <input
-            id="hr-file"
-            name="hr-file"
-            type="file"
-            accept=".csv,text/csv"
-            className="pvi-file"
-            disabled={busy}
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={
-              fileError ? 'hr-file-description hr-file-error' : 'hr-file-description'
-            }
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-            }}
-          />
-        </FormField>
+        <CsvFileField
+          id="hr-file"
+          label={t('analytics.import.file')}
+          description={t('analytics.import.fileHint')}
+          error={fileError}
+          disabled={busy}
+          onFile={setFile}
+        />
         <div>
           <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
             {t('analytics.import.submit')}

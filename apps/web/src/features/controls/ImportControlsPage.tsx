@@ -6,7 +6,6 @@ import {
   Button,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormLabel,
   Heading1,
   Heading2,
@@ -17,7 +16,7 @@ import type { ControlImportFormat, ImportJob } from '@pvi/contracts';
 import { ApiError } from '../../app/api.ts';
 import { formatNumber } from '../../app/i18n.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
-import { ErrorSummary, TextField, type FieldError } from '../../components/Form.tsx';
+import { CsvFileField, ErrorSummary, TextField, type FieldError } from '../../components/Form.tsx';
 import { getImport } from '../admin/api.ts';
 import { Progress, type ImportState } from '../admin/ImportPage.tsx';
 import { DataTable } from './AnalysisTables.tsx';
@@ -167,34 +166,14 @@ export function ImportControlsPage() {
           disabled={busy}
           onChange={setSourceArea}
         />
-        <FormField invalid={Boolean(fileError)} type="text">
-          <FormLabel htmlFor="ctl-file">
-            {t('imports.file')} <span className="pvi-muted">({t('form.required')})</span>
-          </FormLabel>
-          <p id="ctl-file-description" className="pvi-muted">
-            {t('controls.import.fileHint')}
-          </p>
-          {fileError && (
-            <p id="ctl-file-error" className="pvi-field-error">
-              {fileError}
-            </p>
-          )}
-          <input
-            id="ctl-file"
-            name="ctl-file"
-            type="file"
-            accept=".csv,text/csv"
-            className="pvi-file"
-            disabled={busy}
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={
-              fileError ? 'ctl-file-description ctl-file-error' : 'ctl-file-description'
-            }
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-            }}
-          />
-        </FormField>
+        <CsvFileField
+          id="ctl-file"
+          label={t('imports.file')}
+          description={t('controls.import.fileHint')}
+          error={fileError}
+          disabled={busy}
+          onFile={setFile}
+        />
         <div>
           <Button type="submit" appearance="primary-action-button" disabled={busy}>
             {t('imports.submit')}

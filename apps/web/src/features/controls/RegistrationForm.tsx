@@ -198,11 +198,7 @@ export function RegistrationForm(props: {
         label={t('controls.field.occurredAt')}
         description={t('controls.hint.occurredAt')}
         required={false}
-        value={draft.occurredAt}
         error={errorOf('occurredAt')}
-        onChange={(v) => {
-          set('occurredAt', v);
-        }}
       >
         {(describedBy) => (
           <Textbox
