@@ -283,3 +283,77 @@ describe('the registration page without a connection (service worker)', () => {
     expect(await page.evaluate(() => caches.has('pvi-data'))).toBe(false);
   });
 });
+
+describe('disparity with residents per group (national, imported stop and search)', () => {
+  const HEADER =
+    'Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing';
+  /** 60 searches in March 2026: 36 of people seen as White, 24 as Black; every third finds something. */
+  const stops = () =>
+    Array.from({ length: 60 }, (_, i) => {
+      const group = i % 5 < 3 ? 'White' : 'Black';
+      const outcome = i % 3 === 0 ? 'Arrest' : 'A no further action disposal';
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      return `Person search,2026-03-${day}T${String(10 + (i % 10))}:15:00+00:00,,,51.51,-0.09,Male,18-24,,${group},Misuse of Drugs Act 1971 (section 23),Controlled drugs ${i},${outcome},${i % 3 === 0 ? 'True' : 'False'},False`;
+    }).join('\n');
+
+  beforeAll(async () => {
+    const { context, page } = await signedInPage(browser, 'demo.beheerder');
+    await page.goto(url('/controles/importeren'));
+    await page.getByRole('radio', { name: 'police.uk stop and search' }).check();
+    await page.getByLabel('Bron: politiekorps of plaats (optioneel)').fill('e2e-disparity');
+    await page.getByLabel('CSV-bestand (verplicht)').setInputFiles({
+      name: 'stop-and-search.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${HEADER}\n${stops()}\n`),
+    });
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page.getByText('De controles zijn geïmporteerd.').waitFor({ timeout: 30_000 });
+    await context.close();
+  });
+
+  it('adds controls per 1,000 residents and the ratio from an uploaded table, line errors first', async () => {
+    const { context, page } = await signedInPage(browser, 'demo.hr');
+    await page.goto(url('/controles/cijfers'));
+    const groups = page.getByRole('table', { name: 'Verschillen tussen groepen' });
+    await groups.waitFor({ timeout: 30_000 });
+    expect(
+      await groups.getByRole('columnheader', { name: 'Controles per 1.000 inwoners' }).count(),
+    ).toBe(0);
+
+    const file = page.getByLabel('Bestand met inwoners per groep (CSV) (verplicht)');
+    const use = page.getByRole('button', { name: 'Inwoners gebruiken' });
+    await file.setInputFiles({
+      name: 'inwoners.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('group,residents\nWhite,800000\nBlack,veel\nWhite,12\n'),
+    });
+    await use.click();
+    const summary = page.getByRole('alert').filter({ hasText: 'er is niets gebruikt' });
+    await summary.waitFor();
+    const problems = page.getByRole('table', { name: 'Fouten in het inwonersbestand, per regel' });
+    expect(await problems.getByRole('row').filter({ hasText: 'heel getal boven 0' }).count()).toBe(
+      1,
+    );
+    expect(await problems.getByRole('row').filter({ hasText: 'eerdere regel' }).count()).toBe(1);
+    await expectAccessible(page, 'residents file with bad lines, 1280 px');
+
+    await file.setInputFiles({
+      name: 'inwoners.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('groep;inwoners\nWhite;800.000\nBlack;120.000\n'),
+    });
+    await use.click();
+    await page.getByText('Inwoners uit inwoners.csv (2 groepen) zijn meegerekend.').waitFor();
+    await groups.getByRole('columnheader', { name: 'Controles per 1.000 inwoners' }).waitFor();
+    const black = groups.getByRole('row').filter({ hasText: /^Black/ });
+    // Residents, the rate per 1,000 and the ratio to White with its interval.
+    expect(await black.textContent()).toMatch(/120\.000.*\d+,\d{2} \(\d+,\d{2}–\d+,\d{2}\)/);
+    await expectAccessible(page, 'disparity with residents, 1280 px');
+
+    await page.getByRole('button', { name: 'Inwoners weglaten' }).click();
+    await groups.getByRole('columnheader', { name: 'Controles per 1.000 inwoners' }).waitFor({
+      state: 'detached',
+    });
+    await context.close();
+  });
+});

@@ -3,16 +3,29 @@ import { Heading2, Heading3, Paragraph } from '@utrecht/component-library-react'
 import type { ControlAnalysis } from '@pvi/contracts';
 import { formatNumber } from '../../app/i18n.ts';
 import { DataTable, ShareText } from './AnalysisTables.tsx';
+import { PopulationForm, type Population } from './PopulationForm.tsx';
 
 const fixed = (x: number, digits: number) => formatNumber(Number(x.toFixed(digits)));
 const pValue = (p: number | null) =>
   p === null ? '—' : p < 0.001 ? `< ${formatNumber(0.001)}` : fixed(p, 3);
 
-/** Disparity by group and the veil-of-darkness test: only where a group is recorded. */
-export function DisparitySection({ a }: { a: ControlAnalysis }) {
+/**
+ * Disparity by group and the veil-of-darkness test: only where a group is recorded. With residents
+ * per group (PopulationForm) also controls per 1,000 residents and the ratio to the reference.
+ */
+export function DisparitySection({
+  a,
+  population,
+  onPopulation,
+}: {
+  a: ControlAnalysis;
+  population: Population | null;
+  onPopulation: (population: Population | null) => void;
+}) {
   const { t } = useTranslation();
   const d = a.disparity;
   const v = a.veilOfDarkness;
+  const rates = d?.groups.some((g) => g.populationRate !== null) ?? false;
   return (
     <section aria-labelledby="ctl-disparity" className="pvi-figures-section">
       <Heading2 id="ctl-disparity">{t('controls.figures.disparity')}</Heading2>
@@ -38,6 +51,13 @@ export function DisparitySection({ a }: { a: ControlAnalysis }) {
               t('controls.figures.hitRateOfSearches'),
               t('controls.figures.outcomeDifference'),
               'p',
+              ...(rates
+                ? [
+                    t('controls.population.residents'),
+                    t('controls.population.perThousand'),
+                    t('controls.population.ratio'),
+                  ]
+                : []),
             ]}
             rows={d.groups.map((g) => ({
               key: g.group,
@@ -58,9 +78,11 @@ export function DisparitySection({ a }: { a: ControlAnalysis }) {
                     })
                   : '—',
                 pValue(g.outcomeTest?.test.p ?? null),
+                ...(rates ? populationCells(g.populationRate) : []),
               ],
             }))}
           />
+          <PopulationForm population={population} onChange={onPopulation} />
         </>
       )}
       <Heading3>{t('controls.figures.veil')}</Heading3>
@@ -95,6 +117,20 @@ export function DisparitySection({ a }: { a: ControlAnalysis }) {
       )}
     </section>
   );
+}
+
+type PopulationRate = NonNullable<ControlAnalysis['disparity']>['groups'][number]['populationRate'];
+
+/** Residents, controls per 1,000 residents, and the ratio to the reference with its interval. */
+function populationCells(r: PopulationRate): string[] {
+  if (!r) return ['—', '—', '—'];
+  const ratio =
+    r.ratio === null
+      ? '—'
+      : r.lower === null || r.upper === null
+        ? fixed(r.ratio, 2)
+        : `${fixed(r.ratio, 2)} (${fixed(r.lower, 2)}–${fixed(r.upper, 2)})`;
+  return [formatNumber(r.residents), fixed(r.perThousand, 2), ratio];
 }
 
 /** Everything an analysis left out, and why: nothing is dropped silently. */

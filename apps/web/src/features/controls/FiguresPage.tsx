@@ -16,12 +16,14 @@ import { BenchmarkSection, EffectivenessSection, QualitySection } from './Analys
 import {
   analysisExportUrl,
   analysisQuery,
+  analysisWithPopulationQuery,
   qs,
   recordsExportUrl,
   type AnalysisFilter,
   type AnalysisLevel,
 } from './api.ts';
 import { ANALYSIS_READERS, RECORD_EXPORTERS } from './labels.ts';
+import type { Population } from './PopulationForm.tsx';
 import './controls.css';
 
 export interface FiguresSearch {
@@ -96,9 +98,17 @@ export function FiguresPage() {
   const filter: AnalysisFilter | null = scope
     ? { ...scope, from: search.from, to: search.to }
     : null;
+  // Residents per group from the analyst's file: for this scope and period only.
+  const [population, setPopulation] = useState<{ key: string; value: Population } | null>(null);
+  const filterKey = JSON.stringify(filter);
+  const residents = population?.key === filterKey ? population.value : null;
   const analysis = useQuery({
-    ...analysisQuery(filter ?? { level: 'national', id: null }),
+    ...(residents && filter
+      ? analysisWithPopulationQuery(filter, residents.rows)
+      : analysisQuery(filter ?? { level: 'national', id: null })),
     enabled: reader && filter !== null,
+    // While the figures with residents load, the page keeps showing those without them.
+    placeholderData: (previous) => (residents ? previous : undefined),
   });
   const [form, setForm] = useState({
     scope: scopeValue,
@@ -225,7 +235,13 @@ export function FiguresPage() {
                   <QualitySection a={analysis.data} />
                   <EffectivenessSection a={analysis.data} />
                   <BenchmarkSection a={analysis.data} />
-                  <DisparitySection a={analysis.data} />
+                  <DisparitySection
+                    a={analysis.data}
+                    population={residents}
+                    onPopulation={(value) => {
+                      setPopulation(value && { key: filterKey, value });
+                    }}
+                  />
                 </>
               )}
               <ExclusionsSection a={analysis.data} />

@@ -67,6 +67,29 @@ export const analysisQuery = (f: AnalysisFilter) =>
     retry: false,
   });
 
+/** The same analysis with residents per group: adds controls per 1,000 residents and the ratio. */
+export const analysisWithPopulationQuery = (
+  f: AnalysisFilter,
+  population: { group: string; residents: number }[],
+) =>
+  queryOptions({
+    queryKey: [
+      'controls',
+      'analysis',
+      f.level,
+      f.id,
+      f.from ?? '',
+      f.to ?? '',
+      JSON.stringify(population),
+    ],
+    queryFn: () =>
+      api<ControlAnalysis>(`${analysisPath(f)}/population${qs({ from: f.from, to: f.to })}`, {
+        method: 'POST',
+        body: { population },
+      }),
+    retry: false,
+  });
+
 /** The analysis as CSV (a plain link: the browser downloads it with the session cookie). */
 export const analysisExportUrl = (f: AnalysisFilter) =>
   `/api/v1${analysisPath(f)}/export${qs({ from: f.from, to: f.to })}`;
