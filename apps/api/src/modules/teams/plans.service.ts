@@ -1,8 +1,6 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Database, Executor } from '@pvi/db';
 import type {
   CreatePlanBody,
-  Instrument,
   MeasureInput,
   MeasureUpdate,
   PlanEvent,
@@ -19,23 +17,14 @@ import * as repo from './plans.repository.ts';
 import type { TeamFigures } from './risks.rules.ts';
 import { buildOverview, overviewCsv } from './plans.overview.ts';
 import { compareScale, shownScale } from './plans.follow-up.ts';
-import { waveRefOf, type RiskService, type TeamAssessment } from './risks.service.ts';
+import { waveRefOf, type RiskService } from './risks.service.ts';
+import { changesOf, checkRisks, checkScale } from './plans.checks.ts';
 
 const OPEN_STATUSES = new Set(['planned', 'in_progress']);
 const invalid = (params: InvalidParam[]) =>
   new AppError('validation_failed', `${params.length} field(s) are not valid.`, {
     invalidParams: params,
   });
-
-/** Only the fields that changed: `{ field: [before, after] }`. */
-function changesOf(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (value === undefined) continue;
-    if (!isDeepStrictEqual(before[key] ?? null, value)) changes[key] = [before[key] ?? null, value];
-  }
-  return changes;
-}
 
 /**
  * The team's plan of approach: one per team per wave, agreed by the team chief and the team on
@@ -59,46 +48,6 @@ export function createPlansService(deps: {
     if (!row.wave_id) return null;
     const [assessment] = await risks.assess(ex, [row]);
     return assessment!;
-  }
-
-  function checkRisks(chosen: PlanRisk[], assessment: TeamAssessment, keep: PlanRisk[] = []) {
-    const flags = new Set(assessment.result.flags.map((f) => f.code));
-    const kept = new Set(keep.map((r) => JSON.stringify(r)));
-    const seen = new Set<string>();
-    const problems: InvalidParam[] = [];
-    chosen.forEach((risk, i) => {
-      const id = JSON.stringify(risk);
-      if (seen.has(id))
-        problems.push({
-          name: `risks.${i}`,
-          code: 'duplicate',
-          reason: 'This risk is chosen twice.',
-        });
-      seen.add(id);
-      if (risk.kind === 'flag' && !flags.has(risk.code) && !kept.has(id))
-        problems.push({
-          name: `risks.${i}.code`,
-          code: 'unknown_flag',
-          reason: `${risk.code} is not a flag of this team in this wave; choose one of its flags or name a theme.`,
-        });
-    });
-    return problems;
-  }
-
-  function checkScale(
-    scaleKey: string | null | undefined,
-    instrument: Instrument | null,
-    name: string,
-  ): InvalidParam[] {
-    if (!scaleKey) return [];
-    if (instrument?.scales.some((s) => s.key === scaleKey)) return [];
-    return [
-      {
-        name,
-        code: 'unknown_scale',
-        reason: `${scaleKey} is not a scale of the wave’s instrument (${instrument?.scales.map((s) => s.key).join(', ') ?? 'none'}).`,
-      },
-    ];
   }
 
   const overdue = (m: { dueOn: string | null; status: string }) =>
