@@ -1,24 +1,10 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Executor } from '@pvi/db';
 import type { FollowUpEvent } from '@pvi/contracts';
 import { AppError, type InvalidParam } from '../../errors.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import * as repo from './followup.repository.ts';
 
-export const invalid = (params: InvalidParam[]) =>
-  new AppError('validation_failed', `${params.length} field(s) are not valid.`, {
-    invalidParams: params,
-  });
-
-/** Only the fields that changed: `{ field: [before, after] }`. */
-export function changesOf(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (value === undefined) continue;
-    if (!isDeepStrictEqual(before[key] ?? null, value)) changes[key] = [before[key] ?? null, value];
-  }
-  return changes;
-}
+export { changesOf, invalid } from '../../errors.ts';
 
 export function checkVersion(current: number, sent: number | undefined, what: string) {
   if (sent !== undefined && sent !== current)

@@ -1,19 +1,8 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Instrument, PlanRisk } from '@pvi/contracts';
 import type { InvalidParam } from '../../errors.ts';
 import type { TeamAssessment } from './risks.service.ts';
 
 /** The checks of a plan of approach's input (plans.service.ts), apart from the database. */
-
-/** Only the fields that changed: `{ field: [before, after] }`. */
-export function changesOf(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (value === undefined) continue;
-    if (!isDeepStrictEqual(before[key] ?? null, value)) changes[key] = [before[key] ?? null, value];
-  }
-  return changes;
-}
 
 /** Problems with the chosen risks: twice the same, or a flag the team does not have in the wave. */
 export function checkRisks(chosen: PlanRisk[], assessment: TeamAssessment, keep: PlanRisk[] = []) {

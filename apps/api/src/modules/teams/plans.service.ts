@@ -11,20 +11,16 @@ import type {
   TeamPlanSummary,
   UpdatePlanBody,
 } from '@pvi/contracts';
-import { AppError, type InvalidParam } from '../../errors.ts';
+import { AppError, changesOf, invalid } from '../../errors.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import * as repo from './plans.repository.ts';
 import type { TeamFigures } from './risks.rules.ts';
 import { buildOverview, overviewCsv } from './plans.overview.ts';
 import { compareScale, shownScale } from './plans.follow-up.ts';
 import { waveRefOf, type RiskService } from './risks.service.ts';
-import { changesOf, checkRisks, checkScale } from './plans.checks.ts';
+import { checkRisks, checkScale } from './plans.checks.ts';
 
 const OPEN_STATUSES = new Set(['planned', 'in_progress']);
-const invalid = (params: InvalidParam[]) =>
-  new AppError('validation_failed', `${params.length} field(s) are not valid.`, {
-    invalidParams: params,
-  });
 
 /**
  * The team's plan of approach: one per team per wave, agreed by the team chief and the team on
