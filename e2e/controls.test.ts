@@ -42,6 +42,28 @@ async function expectAccessible(page: Page, where: string) {
 
 const group = (page: Page, name: RegExp) => page.getByRole('group', { name });
 
+/** Fills and submits the registration of a person control; the page confirms it is on the device. */
+async function registerPerson(
+  page: Page,
+  reason: string,
+  text: string,
+  legalBasis?: string,
+): Promise<void> {
+  await group(page, /^Soort controle/)
+    .getByRole('radio', { name: 'Persoon' })
+    .check();
+  await group(page, /^Reden van selectie/)
+    .getByRole('radio', { name: reason })
+    .check();
+  await page.getByRole('textbox', { name: /^Reden in het kort/ }).fill(text);
+  if (legalBasis)
+    await page
+      .getByRole('combobox', { name: 'Wettelijke grondslag (optioneel)' })
+      .selectOption({ label: legalBasis });
+  await page.getByRole('button', { name: 'Registreren', exact: true }).click();
+  await page.getByText('De controle is op dit apparaat opgeslagen').waitFor();
+}
+
 describe('professional controls', () => {
   let chief: { context: BrowserContext; page: Page };
   let teamId = '';
@@ -76,20 +98,12 @@ describe('professional controls', () => {
     // GPS works offline; the buurt lookup does not, so the position goes along instead.
     await page.getByRole('button', { name: 'Mijn locatie gebruiken' }).click();
     await page.getByText('Uw positie. De buurt wordt bepaald bij het verzenden.').waitFor();
-    await group(page, /^Soort controle/)
-      .getByRole('radio', { name: 'Persoon' })
-      .check();
-    await group(page, /^Reden van selectie/)
-      .getByRole('radio', { name: 'Gedrag' })
-      .check();
-    await page
-      .getByRole('textbox', { name: /^Reden in het kort/ })
-      .fill('Bleef bij geparkeerde fietsen staan en keek steeds om zich heen');
-    await page
-      .getByRole('combobox', { name: 'Wettelijke grondslag (optioneel)' })
-      .selectOption({ label: 'Politiewet' });
-    await page.getByRole('button', { name: 'Registreren', exact: true }).click();
-    await page.getByText('De controle is op dit apparaat opgeslagen').waitFor();
+    await registerPerson(
+      page,
+      'Gedrag',
+      'Bleef bij geparkeerde fietsen staan en keek steeds om zich heen',
+      'Politiewet',
+    );
     // The filling itself, as a robot does it: a bound on the form's own overhead, not a human.
     expect(Date.now() - started).toBeLessThan(30_000);
 
@@ -254,17 +268,11 @@ describe('the registration page without a connection (service worker)', () => {
     await gemeente.selectOption({ label: 'Amsterdam' });
     await buurt.locator('option', { hasText: 'Kop Zeedijk' }).waitFor({ state: 'attached' });
     await buurt.selectOption({ label: 'Kop Zeedijk' });
-    await group(page, /^Soort controle/)
-      .getByRole('radio', { name: 'Persoon' })
-      .check();
-    await group(page, /^Reden van selectie/)
-      .getByRole('radio', { name: 'Omstandigheden' })
-      .check();
-    await page
-      .getByRole('textbox', { name: /^Reden in het kort/ })
-      .fill('Liep na sluitingstijd met gereedschap langs de achterdeuren');
-    await page.getByRole('button', { name: 'Registreren', exact: true }).click();
-    await page.getByText('De controle is op dit apparaat opgeslagen').waitFor();
+    await registerPerson(
+      page,
+      'Omstandigheden',
+      'Liep na sluitingstijd met gereedschap langs de achterdeuren',
+    );
     await page.getByRole('status').filter({ hasText: 'Nog niet verzonden: 1' }).waitFor();
     await expectAccessible(page, 'registration page opened offline, 360 px');
 
