@@ -7,13 +7,13 @@ import {
   CENTRAL_UNITS,
   DISTRICT_TEAM_TEMPLATES,
   KIND_ABBR,
-  NAME_ORIGINS,
   REGIONAL_TEAM_TEMPLATES,
   REGIONAL_UNITS,
   SCALES,
   SIZE_RANGE,
-} from './names.ts';
-import type { NameOrigin, ScaleConfig, TeamTemplate } from './names.ts';
+} from './structure.ts';
+import type { ScaleConfig, TeamTemplate } from './structure.ts';
+import { NAME_ORIGINS, type NameOrigin } from './names.ts';
 
 export type DemoScale = 'small' | 'national';
 export type UnitKind = 'regional' | 'national' | 'service' | 'academy';
