@@ -1,5 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
-
 /** The one error vocabulary of the API; mapped to HTTP in `plugins/problem.ts`. */
 export type AppErrorCode =
   | 'bad_request'
@@ -89,13 +87,3 @@ export const invalid = (params: InvalidParam[]) =>
   new AppError('validation_failed', `${params.length} field(s) are not valid.`, {
     invalidParams: params,
   });
-
-/** Only the fields that changed: `{ field: [before, after] }` (for history entries). */
-export function changesOf(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (value === undefined) continue;
-    if (!isDeepStrictEqual(before[key] ?? null, value)) changes[key] = [before[key] ?? null, value];
-  }
-  return changes;
-}

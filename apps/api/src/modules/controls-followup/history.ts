@@ -4,7 +4,8 @@ import { AppError, type InvalidParam } from '../../errors.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import * as repo from './followup.repository.ts';
 
-export { changesOf, invalid } from '../../errors.ts';
+export { changesOf } from '../../changes.ts';
+export { invalid } from '../../errors.ts';
 
 export function checkVersion(current: number, sent: number | undefined, what: string) {
   if (sent !== undefined && sent !== current)

@@ -11,7 +11,8 @@ import type {
   TeamPlanSummary,
   UpdatePlanBody,
 } from '@pvi/contracts';
-import { AppError, changesOf, invalid } from '../../errors.ts';
+import { changesOf } from '../../changes.ts';
+import { AppError, invalid } from '../../errors.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import * as repo from './plans.repository.ts';
 import type { TeamFigures } from './risks.rules.ts';

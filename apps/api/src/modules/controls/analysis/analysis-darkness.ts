@@ -10,6 +10,7 @@ import {
   type DarknessCell,
 } from '@pvi/stats';
 import * as repo from './analysis.repository.ts';
+import { CLOCK_ZONES } from './analysis-rollup.ts';
 
 /**
  * The veil-of-darkness input: which grouped controls fall inside the inter-twilight window, and
@@ -34,12 +35,6 @@ function windowAt(year: number, lat: number, lng: number, zone: string): ClockWi
   return windowCache.get(key)!;
 }
 
-const ZONE: Record<string, string | null> = {
-  pvi: 'Europe/Amsterdam',
-  'police-uk': 'Europe/London',
-  opp: null,
-};
-
 /**
  * Classifies the grouped cells: inside the year's inter-twilight window at the position, and
  * light or dark on that evening (twilight dropped), by local clock minute against the local clock
@@ -53,7 +48,7 @@ export function darknessInput(rows: repo.DarknessCountRow[]): {
   const drop = (reason: string, n: number) => excluded.set(reason, (excluded.get(reason) ?? 0) + n);
   const merged = new Map<string, DarknessCell>();
   for (const r of rows) {
-    const zone = ZONE[r.source] ?? null;
+    const zone = CLOCK_ZONES[r.source] ?? null;
     if (!zone) {
       drop('no_time_zone', r.total);
       continue;

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from '@pvi/db';
+import { SOURCE_TIME_ZONE } from '../control-row.ts';
 
 /**
  * The rollups of the controls analysis (packages/db/src/schema/controls-analysis.ts): how each
@@ -18,11 +19,20 @@ const SCOPE_COLUMNS = 'source, unit_id, district_id, team_id, gemeente_code';
 const known = (col: string) => `nullif(btrim(${col}), '') is not null`;
 const trimmed = (col: string) => `nullif(btrim(${col}), '') as ${col.slice(2)}`;
 
-/** The zone whose clock gives a control's local time (as in analysis.repository.ts). */
-export const LOCAL_TIME = sql.raw(
-  `(c.occurred_at at time zone (case c.source when 'pvi' then 'Europe/Amsterdam' ` +
-    `when 'police-uk' then 'Europe/London' else 'UTC' end))`,
+/**
+ * The zones of the sources whose clock times come with one (SOURCE_TIME_ZONE of control-row.ts;
+ * OPP's are stored as if UTC and have no known zone): the sun is read on these clocks only.
+ */
+export const CLOCK_ZONES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SOURCE_TIME_ZONE).filter(([source]) => source !== 'opp'),
 );
+const zoneCase = (orElse: string) =>
+  `case c.source ${Object.entries(CLOCK_ZONES)
+    .map(([source, zone]) => `when '${source}' then '${zone}'`)
+    .join(' ')}${orElse} end`;
+
+/** The zone whose clock gives a control's local time (as in analysis.repository.ts). */
+export const LOCAL_TIME = sql.raw(`(c.occurred_at at time zone (${zoneCase(" else 'UTC'")}))`);
 
 /** The first condition a control fails for the internal benchmark, or null. */
 export const BENCHMARK_EXCLUSION = sql.raw(
@@ -151,7 +161,7 @@ const groups: Rollup = {
 };
 
 /** The zone whose clock the sun is read on, per source (null: no known clock, as for OPP). */
-const SUN_ZONE = `case c.source when 'pvi' then 'Europe/Amsterdam' when 'police-uk' then 'Europe/London' end`;
+const SUN_ZONE = zoneCase('');
 
 /**
  * The controls of `from` that enter the veil of darkness (a local time and at least one group),

@@ -26,6 +26,7 @@ import type { Actor, AuditService } from '../../audit/audit.service.ts';
 import type { ControlScope } from '../controls.repository.ts';
 import * as repo from './analysis.repository.ts';
 import { darknessFromDatabase, darknessInput } from './analysis-darkness.ts';
+import { populationRate } from './population-rate.ts';
 
 /** Figures about fewer than this many controls are not shown per cell. */
 export const MIN_CELL = 5;
@@ -335,19 +336,7 @@ export function createControlAnalysisService(deps: {
               searchRate: shareOf(g.searched, g.n),
               hitRateOfSearches: hitRate,
               outcomeTest: cmp ? { difference: cmp.difference, test: cmp.test } : null,
-              populationRate:
-                pop !== undefined
-                  ? {
-                      residents: pop,
-                      perThousand: (1000 * g.n) / pop,
-                      ratio: rr?.ratio ?? null,
-                      lower: rr?.lower ?? null,
-                      upper: rr?.upper ?? null,
-                      test: rr
-                        ? { z: rr.test.z, p: rr.test.p, reason: rr.test.reason }
-                        : { z: null, p: null, reason: 'No population for the reference group.' },
-                    }
-                  : null,
+              populationRate: populationRate(g.n, pop, rr),
               suppressed: null,
             };
           });

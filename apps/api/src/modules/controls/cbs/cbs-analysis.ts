@@ -23,6 +23,7 @@ import {
   wilsonInterval,
   type DarknessCell,
 } from '@pvi/stats';
+import { populationRate } from '../analysis/population-rate.ts';
 import type { DarknessCount, OutcomeCount } from './cbs-aggregates.ts';
 
 export const NOT_RECORDED = 'not_recorded';
@@ -290,19 +291,7 @@ export function analyseAggregates(input: CbsAnalysisInput): Omit<CbsAnalysis, 'd
         searchRate: shareOf(g.searched, g.n, rules),
         hitRateOfSearches: hitRate,
         outcomeTest: cmp ? { difference: cmp.difference, test: cmp.test } : null,
-        populationRate:
-          pop !== undefined
-            ? {
-                residents: pop,
-                perThousand: (1000 * g.n) / pop,
-                ratio: rr?.ratio ?? null,
-                lower: rr?.lower ?? null,
-                upper: rr?.upper ?? null,
-                test: rr
-                  ? { z: rr.test.z, p: rr.test.p, reason: rr.test.reason }
-                  : { z: null, p: null, reason: 'No population for the reference group.' },
-              }
-            : null,
+        populationRate: populationRate(g.n, pop, rr),
         suppressed: null,
       };
     });
